@@ -1,31 +1,19 @@
 using Maca.Functions.Storage;
+using Maca.Testing;
 
 namespace Maca.Functions.Tests.Infrastructure;
 
-/// <summary>A real Azurite, in memory, on free ports; one per test collection, stopped afterwards.</summary>
+/// <summary>One real Azurite per test collection; every test takes its own name prefix from it.</summary>
 public sealed class AzuriteFixture : IAsyncLifetime
 {
-    private ChildProcess? _process;
+    private AzuriteProcess? _azurite;
 
-    public int BlobPort { get; } = FreePort.Next();
-    public int QueuePort { get; } = FreePort.Next();
-    public int TablePort { get; } = FreePort.Next();
-
-    public StorageConnection Connection => StorageConnection.Emulator(BlobPort, QueuePort, TablePort);
+    private AzuriteProcess Azurite => _azurite ?? throw new InvalidOperationException("Azurite has not started.");
+    public int TablePort => Azurite.TablePort;
+    public StorageConnection Connection => Azurite.Connection;
     public string ConnectionString => Connection.ToConnectionString();
 
-    public async Task InitializeAsync()
-    {
-        _process = new ChildProcess(RepoPaths.NodeBin("azurite"),
-        [
-            "--inMemoryPersistence", "--silent", "--skipApiVersionCheck",
-            "--blobHost", "127.0.0.1", "--blobPort", BlobPort.ToString(),
-            "--queueHost", "127.0.0.1", "--queuePort", QueuePort.ToString(),
-            "--tableHost", "127.0.0.1", "--tablePort", TablePort.ToString(),
-        ]);
-        foreach (var port in new[] { BlobPort, QueuePort, TablePort })
-            await FreePort.WaitUntilListeningAsync(port, TimeSpan.FromSeconds(60), () => _process.Output);
-    }
+    public async Task InitializeAsync() => _azurite = await AzuriteProcess.StartAsync();
 
     /// <summary>An account whose tables, containers and queues carry a fresh prefix, so tests never share data.</summary>
     public StorageAccount NewAccount(StorageOptions? options = null, StorageTransactionCounter? counter = null)
@@ -38,7 +26,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
     public Task DisposeAsync()
     {
-        _process?.Dispose();
+        _azurite?.Dispose();
         return Task.CompletedTask;
     }
 }

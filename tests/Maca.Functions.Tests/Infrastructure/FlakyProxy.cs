@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
+using Maca.Testing;
+
 namespace Maca.Functions.Tests.Infrastructure;
 
 /// <summary>

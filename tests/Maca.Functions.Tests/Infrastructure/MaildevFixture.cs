@@ -1,25 +1,20 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Maca.Testing;
 
 namespace Maca.Functions.Tests.Infrastructure;
 
 /// <summary>A real maildev on free ports; tests read what arrived through its REST API.</summary>
 public sealed class MaildevFixture : IAsyncLifetime
 {
-    private ChildProcess? _process;
+    private MaildevProcess? _maildev;
     private readonly HttpClient _http = new();
 
-    public int SmtpPort { get; } = FreePort.Next();
-    public int WebPort { get; } = FreePort.Next();
-    public Uri WebUri => new($"http://127.0.0.1:{WebPort}");
+    private MaildevProcess Maildev => _maildev ?? throw new InvalidOperationException("maildev has not started.");
+    public int SmtpPort => Maildev.SmtpPort;
+    public Uri WebUri => Maildev.WebUri;
 
-    public async Task InitializeAsync()
-    {
-        _process = new ChildProcess(RepoPaths.NodeBin("maildev"),
-            ["--smtp", SmtpPort.ToString(), "--web", WebPort.ToString(), "--ip", "127.0.0.1", "--silent"]);
-        await FreePort.WaitUntilListeningAsync(SmtpPort, TimeSpan.FromSeconds(60), () => _process.Output);
-        await FreePort.WaitUntilListeningAsync(WebPort, TimeSpan.FromSeconds(60), () => _process.Output);
-    }
+    public async Task InitializeAsync() => _maildev = await MaildevProcess.StartAsync();
 
     public async Task<IReadOnlyList<JsonElement>> AllEmailsAsync() =>
         (await _http.GetFromJsonAsync<JsonElement[]>(new Uri(WebUri, "/email")))!;
@@ -35,10 +30,13 @@ public sealed class MaildevFixture : IAsyncLifetime
     public Task<string> AttachmentAsync(string emailId, string fileName) =>
         _http.GetStringAsync(new Uri(WebUri, $"/email/{emailId}/attachment/{Uri.EscapeDataString(fileName)}"));
 
+    /// <summary>The raw message as it crossed SMTP, MIME headers and all.</summary>
+    public Task<string> SourceAsync(string emailId) => _http.GetStringAsync(new Uri(WebUri, $"/email/{emailId}/source"));
+
     public Task DisposeAsync()
     {
         _http.Dispose();
-        _process?.Dispose();
+        _maildev?.Dispose();
         return Task.CompletedTask;
     }
 }

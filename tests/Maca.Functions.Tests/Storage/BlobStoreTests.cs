@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using Maca.Functions.Storage;
 using Maca.Functions.Storage.Blobs;
 using Maca.Functions.Tests.Infrastructure;
+using Maca.Testing;
 
 namespace Maca.Functions.Tests.Storage;
 

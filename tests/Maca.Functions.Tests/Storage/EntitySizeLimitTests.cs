@@ -1,6 +1,7 @@
 using Maca.Functions.Storage;
 using Maca.Functions.Storage.Tables;
 using Maca.Functions.Tests.Infrastructure;
+using Maca.Testing;
 
 namespace Maca.Functions.Tests.Storage;
 

@@ -1,5 +1,6 @@
 using Maca.Functions.Storage.Queues;
 using Maca.Functions.Tests.Infrastructure;
+using Maca.Testing;
 
 namespace Maca.Functions.Tests.Storage;
 

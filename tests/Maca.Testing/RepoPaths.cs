@@ -1,4 +1,4 @@
-namespace Maca.Functions.Tests.Infrastructure;
+namespace Maca.Testing;
 
 public static class RepoPaths
 {

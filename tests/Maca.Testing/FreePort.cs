@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Maca.Functions.Tests.Infrastructure;
+namespace Maca.Testing;
 
 public static class FreePort
 {

@@ -1,4 +1,4 @@
-namespace Maca.Functions.Tests.Infrastructure;
+namespace Maca.Testing;
 
 /// <summary>Waits for something to become true by polling, with a generous timeout: never a fixed sleep.</summary>
 public static class Poll

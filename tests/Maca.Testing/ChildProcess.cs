@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace Maca.Functions.Tests.Infrastructure;
+namespace Maca.Testing;
 
 /// <summary>A process started by a test, whose output is kept for diagnostics and which dies with the test run.</summary>
 public sealed class ChildProcess : IDisposable

@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Maca.Functions.Tests.Infrastructure;
+
+/// <summary>
+/// The app in-process, pointed at the real Azurite and maildev the fixtures started.
+/// Each factory gets its own storage name prefix, so tests never see each other's data.
+/// </summary>
+public sealed class MacaAppFactory(AzuriteFixture azurite, MaildevFixture maildev, IDictionary<string, string?>? overrides = null)
+    : WebApplicationFactory<Program>
+{
+    public string NamePrefix { get; } = "t" + Guid.NewGuid().ToString("N")[..10];
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        var settings = new Dictionary<string, string?>
+        {
+            ["Storage:ConnectionString"] = azurite.ConnectionString,
+            ["Storage:NamePrefix"] = NamePrefix,
+            ["Storage:RetryDelay"] = "00:00:00.050",
+            ["Email:Transport"] = "Smtp",
+            ["Email:FromAddress"] = "maca@partnership.example",
+            ["Email:Smtp:Host"] = "127.0.0.1",
+            ["Email:Smtp:Port"] = maildev.SmtpPort.ToString(),
+        };
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>()) settings[key] = value;
+        foreach (var (key, value) in settings) builder.UseSetting(key, value);
+    }
+}
+
+/// <summary>Tests that need the whole app share one Azurite and one maildev.</summary>
+[CollectionDefinition(Name)]
+public sealed class AppCollection : ICollectionFixture<AzuriteFixture>, ICollectionFixture<MaildevFixture>
+{
+    public const string Name = "App";
+}
