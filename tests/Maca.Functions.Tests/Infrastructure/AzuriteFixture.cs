@@ -1,4 +1,7 @@
 using Maca.Functions.Storage;
+using Maca.Functions.Storage.Blobs;
+using Maca.Functions.Storage.Queues;
+using Maca.Functions.Storage.Tables;
 using Maca.Testing;
 
 namespace Maca.Functions.Tests.Infrastructure;
@@ -22,6 +25,27 @@ public sealed class AzuriteFixture : IAsyncLifetime
         var prefix = "t" + Guid.NewGuid().ToString("N")[..10];
         return new StorageAccount(
             new StoragePipeline(Connection, options, TimeProvider.System, counter ?? new StorageTransactionCounter()), prefix);
+    }
+
+    public async Task<ITableStore> NewTableAsync(string name = "records")
+    {
+        var table = NewAccount().Table(name);
+        await table.CreateIfNotExistsAsync();
+        return table;
+    }
+
+    public async Task<IBlobStore> NewContainerAsync(string name = "documents")
+    {
+        var container = NewAccount().Container(name);
+        await container.CreateIfNotExistsAsync();
+        return container;
+    }
+
+    public async Task<IQueueStore> NewQueueAsync(string name = "work")
+    {
+        var queue = NewAccount().Queue(name);
+        await queue.CreateIfNotExistsAsync();
+        return queue;
     }
 
     public Task DisposeAsync()

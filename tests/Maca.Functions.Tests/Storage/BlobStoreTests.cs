@@ -12,20 +12,13 @@ public sealed class BlobStoreTests(AzuriteFixture azurite)
 {
     private static readonly HttpClient Anonymous = new();
 
-    private async Task<IBlobStore> NewContainerAsync()
-    {
-        var container = azurite.NewAccount().Container("documents");
-        await container.CreateIfNotExistsAsync();
-        return container;
-    }
-
     private static async Task UploadTextAsync(IBlobStore container, string name, string text = "chronology") =>
         await container.UploadAsync(name, new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text)), "text/plain");
 
     [Fact]
     public async Task ATenMegabyteDocumentRoundTripsWithItsHashes()
     {
-        var container = await NewContainerAsync();
+        var container = await azurite.NewContainerAsync();
         var bytes = RandomNumberGenerator.GetBytes(10 * 1024 * 1024);
         var expectedSha = Convert.ToHexStringLower(SHA256.HashData(bytes));
 
@@ -49,7 +42,7 @@ public sealed class BlobStoreTests(AzuriteFixture azurite)
     [Fact]
     public async Task TheContainerIsPrivateToAnonymousReaders()
     {
-        var container = await NewContainerAsync();
+        var container = await azurite.NewContainerAsync();
         await UploadTextAsync(container, "secret.txt");
         var plainUri = new Uri($"{azurite.Connection.BlobEndpoint}/{container.ContainerName}/secret.txt");
 
@@ -60,7 +53,7 @@ public sealed class BlobStoreTests(AzuriteFixture azurite)
     [Fact]
     public async Task AReadSasWorksUntilItExpiresAndNeverAllowsWrites()
     {
-        var container = await NewContainerAsync();
+        var container = await azurite.NewContainerAsync();
         await UploadTextAsync(container, "folder/minutes.txt", "minutes");
 
         var valid = container.CreateReadSasUri("folder/minutes.txt", DateTimeOffset.UtcNow.AddMinutes(5));
@@ -76,7 +69,7 @@ public sealed class BlobStoreTests(AzuriteFixture azurite)
     [Fact]
     public async Task ListingByPrefixFollowsContinuationMarkers()
     {
-        var container = await NewContainerAsync();
+        var container = await azurite.NewContainerAsync();
         for (var i = 0; i < 7; i++) await UploadTextAsync(container, $"cycle-a/doc-{i}.txt");
         await UploadTextAsync(container, "cycle-b/doc.txt");
 
@@ -91,7 +84,7 @@ public sealed class BlobStoreTests(AzuriteFixture azurite)
     [Fact]
     public async Task DeletingRemovesTheBlobAndSaysWhetherThereWasOne()
     {
-        var container = await NewContainerAsync();
+        var container = await azurite.NewContainerAsync();
         await UploadTextAsync(container, "old.txt");
 
         Assert.True(await container.DeleteAsync("old.txt"));

@@ -8,17 +8,10 @@ namespace Maca.Functions.Tests.Storage;
 [Collection(AzuriteCollection.Name)]
 public sealed class EntitySizeLimitTests(AzuriteFixture azurite)
 {
-    private async Task<ITableStore> NewTableAsync()
-    {
-        var table = azurite.NewAccount().Table("limits");
-        await table.CreateIfNotExistsAsync();
-        return table;
-    }
-
     [Fact]
     public async Task AStringOver64KiBIsRefusedBeforeItIsSentNeverTruncated()
     {
-        var table = await NewTableAsync();
+        var table = await azurite.NewTableAsync();
         var entity = new TableEntity("p", "r") { ["Body"] = new string('a', EntitySizeLimits.MaxStringChars + 1) };
 
         var error = await Assert.ThrowsAsync<EntityTooLargeException>(() => table.InsertAsync(entity));
@@ -29,7 +22,7 @@ public sealed class EntitySizeLimitTests(AzuriteFixture azurite)
     [Fact]
     public async Task AStringOfExactly64KiBIsStored()
     {
-        var table = await NewTableAsync();
+        var table = await azurite.NewTableAsync();
         var value = new string('b', EntitySizeLimits.MaxStringChars);
         await table.InsertAsync(new TableEntity("p", "r") { ["Body"] = value });
         Assert.Equal(value, (await table.GetAsync("p", "r"))!["Body"]);
@@ -38,7 +31,7 @@ public sealed class EntitySizeLimitTests(AzuriteFixture azurite)
     [Fact]
     public async Task ALongStringSplitOverPropertiesRoundTripsWhole()
     {
-        var table = await NewTableAsync();
+        var table = await azurite.NewTableAsync();
         // Emoji are surrogate pairs: a split must never cut one in half.
         var value = string.Concat(Enumerable.Range(0, 50_000).Select(i => i % 7 == 0 ? "😀" : "chronology "));
         var entity = new TableEntity("p", "r");
@@ -54,7 +47,7 @@ public sealed class EntitySizeLimitTests(AzuriteFixture azurite)
     [Fact]
     public async Task AnEntityOver1MiBIsRefusedBeforeItIsSentEvenWhenSplit()
     {
-        var table = await NewTableAsync();
+        var table = await azurite.NewTableAsync();
         var entity = new TableEntity("p", "r");
         LargeProperty.Write(entity, "Body", new string('c', 600_000)); // 1.2 MB as UTF-16
 

@@ -7,17 +7,10 @@ namespace Maca.Functions.Tests.Storage;
 [Collection(AzuriteCollection.Name)]
 public sealed class QueueStoreTests(AzuriteFixture azurite)
 {
-    private async Task<IQueueStore> NewQueueAsync()
-    {
-        var queue = azurite.NewAccount().Queue("work");
-        await queue.CreateIfNotExistsAsync();
-        return queue;
-    }
-
     [Fact]
     public async Task AMessageIsReceivedOnceThenDeleted()
     {
-        var queue = await NewQueueAsync();
+        var queue = await azurite.NewQueueAsync();
         await queue.SendAsync("{\"cycle\":\"c-1\"} – ünïcode");
 
         var received = Assert.Single(await queue.ReceiveAsync(10, TimeSpan.FromMinutes(1)));
@@ -31,7 +24,7 @@ public sealed class QueueStoreTests(AzuriteFixture azurite)
     [Fact]
     public async Task AVisibilityDelayHidesTheMessageUntilItIsDue()
     {
-        var queue = await NewQueueAsync();
+        var queue = await azurite.NewQueueAsync();
         await queue.SendAsync("later", visibilityDelay: TimeSpan.FromSeconds(2));
         await queue.SendAsync("much later", visibilityDelay: TimeSpan.FromHours(1));
 
@@ -48,7 +41,7 @@ public sealed class QueueStoreTests(AzuriteFixture azurite)
     [Fact]
     public async Task AReceivedMessageStaysHiddenUntilItsVisibilityIsUpdated()
     {
-        var queue = await NewQueueAsync();
+        var queue = await azurite.NewQueueAsync();
         await queue.SendAsync("work item");
         var first = Assert.Single(await queue.ReceiveAsync(1, TimeSpan.FromMinutes(5)));
         Assert.Empty(await queue.ReceiveAsync(1, TimeSpan.FromMinutes(5)));
@@ -64,7 +57,7 @@ public sealed class QueueStoreTests(AzuriteFixture azurite)
     [Fact]
     public async Task TimeToLiveSetsTheExpiry()
     {
-        var queue = await NewQueueAsync();
+        var queue = await azurite.NewQueueAsync();
         await queue.SendAsync("short-lived", timeToLive: TimeSpan.FromMinutes(10));
         var message = Assert.Single(await queue.ReceiveAsync(1, TimeSpan.FromMinutes(1)));
         Assert.Equal(TimeSpan.FromMinutes(10), message.ExpiresOn!.Value - message.InsertedOn!.Value);
@@ -73,7 +66,7 @@ public sealed class QueueStoreTests(AzuriteFixture azurite)
     [Fact]
     public async Task AMessageTooLargeForTheQueueIsRefusedBeforeSending()
     {
-        var queue = await NewQueueAsync();
+        var queue = await azurite.NewQueueAsync();
         await Assert.ThrowsAsync<ArgumentException>(() => queue.SendAsync(new string('x', 60_000)));
     }
 }

@@ -8,19 +8,12 @@ namespace Maca.Functions.Tests.Storage;
 [Collection(AzuriteCollection.Name)]
 public sealed class TableStoreTests(AzuriteFixture azurite)
 {
-    private async Task<ITableStore> NewTableAsync()
-    {
-        var table = azurite.NewAccount().Table("records");
-        await table.CreateIfNotExistsAsync();
-        return table;
-    }
-
     private static TableEntity Entity(string pk, string rk, string note = "x") => new(pk, rk) { ["Note"] = note };
 
     [Fact]
     public async Task EveryPropertyTypeRoundTripsThroughInsertAndPointRead()
     {
-        var table = await NewTableAsync();
+        var table = await azurite.NewTableAsync();
         var when = new DateTimeOffset(2026, 12, 11, 9, 0, 0, TimeSpan.Zero);
         var id = Guid.NewGuid();
         var entity = new TableEntity("p", "r")
@@ -49,7 +42,7 @@ public sealed class TableStoreTests(AzuriteFixture azurite)
     [Fact]
     public async Task KeysWithQuotesSpacesAndAccentsRoundTrip()
     {
-        var table = await NewTableAsync();
+        var table = await azurite.NewTableAsync();
         await table.InsertAsync(Entity("cycle 'A' é", "case 1 ’x’ (b)"));
         Assert.NotNull(await table.GetAsync("cycle 'A' é", "case 1 ’x’ (b)"));
     }
@@ -61,7 +54,7 @@ public sealed class TableStoreTests(AzuriteFixture azurite)
     [InlineData("a\\b")]
     public async Task KeysWithForbiddenCharactersAreRefusedBeforeSending(string key)
     {
-        var table = await NewTableAsync();
+        var table = await azurite.NewTableAsync();
         await Assert.ThrowsAsync<ArgumentException>(() => table.InsertAsync(Entity("p", key)));
         await Assert.ThrowsAsync<ArgumentException>(() => table.GetAsync(key, "r"));
     }
@@ -69,14 +62,14 @@ public sealed class TableStoreTests(AzuriteFixture azurite)
     [Fact]
     public async Task PointReadOfAMissingEntityReturnsNull()
     {
-        var table = await NewTableAsync();
+        var table = await azurite.NewTableAsync();
         Assert.Null(await table.GetAsync("p", "missing"));
     }
 
     [Fact]
     public async Task InsertingAnExistingEntityThrowsConflict()
     {
-        var table = await NewTableAsync();
+        var table = await azurite.NewTableAsync();
         await table.InsertAsync(Entity("p", "r"));
         var error = await Assert.ThrowsAsync<StorageConflictException>(() => table.InsertAsync(Entity("p", "r")));
         Assert.Equal("EntityAlreadyExists", error.ErrorCode);
@@ -85,7 +78,7 @@ public sealed class TableStoreTests(AzuriteFixture azurite)
     [Fact]
     public async Task UpdateWithAStaleETagIsRefusedAndKeepsTheWinnersValue()
     {
-        var table = await NewTableAsync();
+        var table = await azurite.NewTableAsync();
         var original = await table.InsertAsync(Entity("p", "r", "first"));
         await table.UpdateAsync(Entity("p", "r", "winner"), original);
 
@@ -97,7 +90,7 @@ public sealed class TableStoreTests(AzuriteFixture azurite)
     [Fact]
     public async Task UpdateWithTheCurrentETagSucceedsAndChangesTheETag()
     {
-        var table = await NewTableAsync();
+        var table = await azurite.NewTableAsync();
         var first = await table.InsertAsync(Entity("p", "r", "first"));
         var second = await table.UpdateAsync(Entity("p", "r", "second"), first);
         Assert.NotEqual(first, second);
@@ -108,7 +101,7 @@ public sealed class TableStoreTests(AzuriteFixture azurite)
     [Fact]
     public async Task MergeKeepsPropertiesItDoesNotMention()
     {
-        var table = await NewTableAsync();
+        var table = await azurite.NewTableAsync();
         await table.InsertAsync(new TableEntity("p", "r") { ["A"] = "a", ["B"] = "b" });
         await table.UpsertAsync(new TableEntity("p", "r") { ["B"] = "b2" }, TableUpdateMode.Merge);
         var read = await table.GetAsync("p", "r");
@@ -122,7 +115,7 @@ public sealed class TableStoreTests(AzuriteFixture azurite)
     [Fact]
     public async Task QueryOver2500EntitiesFollowsContinuationTokens()
     {
-        var table = await NewTableAsync();
+        var table = await azurite.NewTableAsync();
         for (var batch = 0; batch < 25; batch++)
             await table.SubmitTransactionAsync(Enumerable.Range(0, 100)
                 .Select(i => TableOperation.Insert(Entity("bulk", $"{batch * 100 + i:D5}"))).ToList());
@@ -141,7 +134,7 @@ public sealed class TableStoreTests(AzuriteFixture azurite)
     [Fact]
     public async Task QueryAppliesSelectAndTopPerPage()
     {
-        var table = await NewTableAsync();
+        var table = await azurite.NewTableAsync();
         await table.SubmitTransactionAsync(Enumerable.Range(0, 5)
             .Select(i => TableOperation.Insert(new TableEntity("p", $"r{i}") { ["Keep"] = i, ["Drop"] = "x" })).ToList());
 

@@ -8,19 +8,12 @@ namespace Maca.Functions.Tests.Storage;
 [Collection(AzuriteCollection.Name)]
 public sealed class TableTransactionTests(AzuriteFixture azurite)
 {
-    private async Task<ITableStore> NewTableAsync()
-    {
-        var table = azurite.NewAccount().Table("batches");
-        await table.CreateIfNotExistsAsync();
-        return table;
-    }
-
     private static TableEntity Entity(string rk, string note = "x") => new("p", rk) { ["Note"] = note };
 
     [Fact]
     public async Task OneBadOperationRollsBackTheWholeBatchAndNamesIt()
     {
-        var table = await NewTableAsync();
+        var table = await azurite.NewTableAsync();
         await table.InsertAsync(Entity("b", "already here"));
 
         var error = await Assert.ThrowsAsync<StorageConflictException>(() => table.SubmitTransactionAsync(
@@ -36,7 +29,7 @@ public sealed class TableTransactionTests(AzuriteFixture azurite)
     [Fact]
     public async Task AStaleETagInsideABatchFailsAsPreconditionAndWritesNothing()
     {
-        var table = await NewTableAsync();
+        var table = await azurite.NewTableAsync();
         var stale = await table.InsertAsync(Entity("snapshot", "v1"));
         await table.UpsertAsync(Entity("snapshot", "v2"));
 
@@ -51,7 +44,7 @@ public sealed class TableTransactionTests(AzuriteFixture azurite)
     [Fact]
     public async Task EveryOperationKindCommitsTogether()
     {
-        var table = await NewTableAsync();
+        var table = await azurite.NewTableAsync();
         var updateTag = await table.InsertAsync(Entity("update"));
         await table.InsertAsync(new TableEntity("p", "merge") { ["A"] = "a" });
         await table.InsertAsync(Entity("delete"));
@@ -76,7 +69,7 @@ public sealed class TableTransactionTests(AzuriteFixture azurite)
     [Fact]
     public async Task AHundredOperationsFitAndAHundredAndOneAreRefusedBeforeSending()
     {
-        var table = await NewTableAsync();
+        var table = await azurite.NewTableAsync();
         await table.SubmitTransactionAsync(Enumerable.Range(0, 100).Select(i => TableOperation.Insert(Entity($"r{i:D3}"))).ToList());
         Assert.Equal(100, await table.QueryAsync(new TableQuery(TableFilter.PartitionEquals("p"))).CountAsync());
 
@@ -87,7 +80,7 @@ public sealed class TableTransactionTests(AzuriteFixture azurite)
     [Fact]
     public async Task OperationsAcrossPartitionsOrRepeatedRowsAreRefused()
     {
-        var table = await NewTableAsync();
+        var table = await azurite.NewTableAsync();
         await Assert.ThrowsAsync<ArgumentException>(() => table.SubmitTransactionAsync(
             [TableOperation.Insert(Entity("a")), TableOperation.Insert(new TableEntity("other", "b"))]));
         await Assert.ThrowsAsync<ArgumentException>(() => table.SubmitTransactionAsync(
