@@ -1,0 +1,58 @@
+using System.Text.RegularExpressions;
+using Maca.Orchestrations.Calendar;
+using Maca.Orchestrations.Chasing;
+using Maca.Orchestrations.Submissions;
+
+namespace Maca.Orchestrations.Cycles;
+
+public sealed partial class CycleDecider
+{
+    private Decision Start(StartCycle c, CycleState s, DateTimeOffset now)
+    {
+        if (s.Phase != CyclePhase.NotStarted) return s.CycleId == c.CycleId ? Decision.NoOp : Rejection.Rule("This cycle has already started.");
+        if (StartProblem(c) is { } problem) return problem;
+
+        var today = WorkingCalendar.UkDate(now);
+        var openDate = Calendar.NextWorkingDayOnOrAfter(c.Timetable.NominationsOpen ?? today);
+        var openAt = openDate == today ? now : WorkingCalendar.AtUkTime(openDate, WorkingCalendar.ChaserTime);
+        var closeDate = c.Timetable.NominationsClose ?? Calendar.AddWorkingDays(openDate, DefaultDurations.NominationWorkingDays);
+        if (openDate < today) return Rejection.Invalid("timetable.nominationsOpen", "Nominations cannot open in the past.");
+        if (closeDate <= openDate) return Rejection.Invalid("timetable.nominationsClose", "Nominations must close after they open.");
+        if (c.Timetable.SubmissionDeadline is { } deadline && deadline <= closeDate)
+            return Rejection.Invalid("timetable.submissionDeadline", "The submission deadline must fall after nominations close.");
+
+        var started = new CycleStarted(c.CycleId, c.PartnershipId, c.Theme.Trim(), c.AuditType, c.Agencies, c.TargetCases, c.Contacts,
+            openAt, Calendar.DeadlineOn(closeDate), c.Timetable.SubmissionDeadline, c.Timetable.MeetingTarget,
+            c.SubmissionLadder ?? ChaserLadder.DefaultSubmission, c.ActionLadder ?? ChaserLadder.DefaultAction,
+            c.Questions ?? DefaultAuditTool.Questions);
+        var state = Preview(s, [started]);
+        return openAt <= now
+            ? Decision.Accept([started, .. OpenNominationsNow(state, now)])
+            : Decision.Accept(started, new StepsScheduled([ScheduledStep.Create(openAt, StepPurpose.OpenNominations)]));
+    }
+
+    private static Rejection? StartProblem(StartCycle c)
+    {
+        if (string.IsNullOrWhiteSpace(c.CycleId)) return Rejection.Invalid("cycleId", "A cycle needs an id.");
+        if (string.IsNullOrWhiteSpace(c.Theme)) return Rejection.Invalid("theme", "Choose the audit's theme.");
+        if (c.Agencies.Count < 2) return Rejection.Invalid("agencies", "A multi-agency audit needs at least two agencies in scope.");
+        if (c.Agencies.GroupBy(a => a.Code).Any(g => g.Count() > 1)) return Rejection.Invalid("agencies", "Each agency can be in scope only once.");
+        foreach (var agency in c.Agencies)
+            foreach (var (field, email) in new[] { ("leadEmail", agency.LeadEmail), ("qaEmail", agency.QaEmail), ("seniorEmail", agency.SeniorEmail) })
+                if (!IsEmail(email)) return Rejection.Invalid($"agencies.{agency.Code}.{field}", $"{agency.Name} has no valid {field}.");
+        foreach (var (field, email) in new[] { ("contacts.coordinatorEmail", c.Contacts.CoordinatorEmail),
+                     ("contacts.managerEmail", c.Contacts.ManagerEmail), ("contacts.learningDevelopmentEmail", c.Contacts.LearningDevelopmentEmail) })
+            if (!IsEmail(email)) return Rejection.Invalid(field, $"Enter a valid email address for {field}.");
+        if (c.TargetCases is < 1 or > 20) return Rejection.Invalid("targetCases", "An audit looks at between 1 and 20 cases.");
+        if (c.SubmissionLadder?.Problem() is { } ladder) return Rejection.Invalid("submissionLadder", ladder);
+        if (c.ActionLadder?.Problem() is { } actionLadder) return Rejection.Invalid("actionLadder", actionLadder);
+        if (c.Questions is { } questions && (questions.Count == 0 || questions.GroupBy(q => q.Number).Any(g => g.Count() > 1)))
+            return Rejection.Invalid("questions", "The audit tool needs at least one question, each with its own number.");
+        return null;
+    }
+
+    private static bool IsEmail(string? value) => value is not null && EmailShape().IsMatch(value);
+
+    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
+    private static partial Regex EmailShape();
+}

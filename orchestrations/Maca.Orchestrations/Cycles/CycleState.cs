@@ -1,0 +1,94 @@
+using System.Collections.Immutable;
+using Maca.Orchestrations.Chasing;
+using Maca.Orchestrations.Nominations;
+using Maca.Orchestrations.Submissions;
+
+namespace Maca.Orchestrations.Cycles;
+
+public enum SubmissionStatus { Outstanding, Draft, Submitted, NotKnown, Missing }
+public enum SummaryStatus { None, Draft, InReview, Approved, Published }
+public enum ActionStatus { Open, Completed, Verified, CarriedForward }
+
+public sealed record SubmissionRecord(SubmissionStatus Status, string? ChronologyRef = null, DateTimeOffset? At = null);
+
+public sealed record MeetingState(
+    ImmutableList<MeetingSlot> Slots,
+    string Location,
+    DateTimeOffset AvailabilityDeadline,
+    ImmutableDictionary<string, IReadOnlyDictionary<string, bool>> Availability,
+    string? BookedSlotId = null,
+    DateTimeOffset? Start = null,
+    DateTimeOffset? End = null,
+    int Sequence = 0,
+    bool Held = false);
+
+public sealed record CaseFindings(IReadOnlyList<string> Strengths, IReadOnlyList<Finding> Findings, IReadOnlyDictionary<string, Grade> Gradings);
+
+public sealed record Recommendation(string Id, string Text, string Category);
+
+public sealed record PlanAction(string Id, string RecommendationId, string AgencyCode, string Description, DateOnly DueDate,
+    DateTimeOffset DueAt, string SuccessMeasure, ActionStatus Status = ActionStatus.Open, int ProgressUpdates = 0);
+
+/// <summary>Everything Decide needs about one cycle, rebuilt by folding its events with Evolve.</summary>
+public sealed record CycleState
+{
+    public static readonly CycleState Initial = new();
+
+    public int Version { get; init; }
+    public CyclePhase Phase { get; init; } = CyclePhase.NotStarted;
+    public bool Suspended { get; init; }
+    public string CycleId { get; init; } = "";
+    public string PartnershipId { get; init; } = "";
+    public string Theme { get; init; } = "";
+    public AuditType AuditType { get; init; }
+    public int TargetCases { get; init; }
+    public ImmutableDictionary<string, AgencyContact> Agencies { get; init; } = ImmutableDictionary<string, AgencyContact>.Empty;
+    public PartnershipContacts Contacts { get; init; } = new("", "", "");
+    public DateTimeOffset NominationsOpenAt { get; init; }
+    public DateTimeOffset NominationsCloseAt { get; init; }
+    public DateOnly? PlannedSubmissionDeadline { get; init; }
+    public DateOnly? MeetingTarget { get; init; }
+    public ChaserLadder SubmissionLadder { get; init; } = ChaserLadder.DefaultSubmission;
+    public ChaserLadder ActionLadder { get; init; } = ChaserLadder.DefaultAction;
+    public IReadOnlyList<AuditQuestion> Questions { get; init; } = DefaultAuditTool.Questions;
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset LastUpdatedAt { get; init; }
+
+    public ImmutableList<Nomination> Nominations { get; init; } = [];
+    public int NominationsMade { get; init; }
+    public ImmutableList<SelectedCase> Cases { get; init; } = [];
+    public DateTimeOffset? SubmissionDeadline { get; init; }
+
+    /// <summary>Keyed "AGENCY|CASEREF" for each in-scope pair.</summary>
+    public ImmutableDictionary<string, SubmissionRecord> Submissions { get; init; } = ImmutableDictionary<string, SubmissionRecord>.Empty;
+    public ImmutableDictionary<string, DateTimeOffset> AgencyDeadlines { get; init; } = ImmutableDictionary<string, DateTimeOffset>.Empty;
+    public ImmutableDictionary<string, DateTimeOffset> PendingExtensions { get; init; } = ImmutableDictionary<string, DateTimeOffset>.Empty;
+
+    public MeetingState? Meeting { get; init; }
+    public ImmutableDictionary<string, CaseFindings> Findings { get; init; } = ImmutableDictionary<string, CaseFindings>.Empty;
+    public ImmutableList<Recommendation> Recommendations { get; init; } = [];
+    public SummaryStatus Summary { get; init; }
+    public LearningSummaryContent? SummaryContent { get; init; }
+    public ImmutableDictionary<string, PlanAction> Actions { get; init; } = ImmutableDictionary<string, PlanAction>.Empty;
+    public int ActionsAdded { get; init; }
+
+    public ImmutableList<ScheduledStep> Schedule { get; init; } = [];
+    public string? TerminationReason { get; init; }
+
+    public static string SubmissionKey(string agency, string caseRef) => $"{agency}|{caseRef}";
+
+    public bool IsFinished => Phase is CyclePhase.Closed or CyclePhase.Terminated;
+
+    /// <summary>The next durable timer, or none while suspended or finished.</summary>
+    public DateTimeOffset? NextDueAt => Suspended || IsFinished || Schedule.IsEmpty ? null : Schedule.Min(s => s.DueAt);
+
+    public DateTimeOffset DeadlineFor(string agency) =>
+        AgencyDeadlines.TryGetValue(agency, out var d) ? d : SubmissionDeadline ?? DateTimeOffset.MaxValue;
+
+    /// <summary>The in-scope case references an agency still owes something for.</summary>
+    public IReadOnlyList<string> OutstandingCases(string agency) => Submissions
+        .Where(s => s.Key.StartsWith(agency + "|", StringComparison.Ordinal) && s.Value.Status is SubmissionStatus.Outstanding or SubmissionStatus.Draft)
+        .Select(s => s.Key[(agency.Length + 1)..]).Order(StringComparer.Ordinal).ToList();
+
+    public IEnumerable<string> AgenciesInScope => Cases.SelectMany(c => c.AgenciesInScope).Distinct().Order(StringComparer.Ordinal);
+}

@@ -1,0 +1,125 @@
+using Maca.Orchestrations.Chasing;
+using Maca.Orchestrations.Cycles;
+using Maca.Orchestrations.Notifications;
+using Maca.Orchestrations.Tests.Support;
+using static Maca.Orchestrations.Tests.Support.TestCalendar;
+
+namespace Maca.Orchestrations.Tests.Submissions;
+
+public sealed class ChaserLadderTests
+{
+    // Selected on Monday 23 November 2026: the deadline is 20 working days on, Monday 21 December at 17:00.
+    private static readonly DateTimeOffset Deadline = Uk(2026, 12, 21, 17);
+
+    private static List<Notification> Sent(Spec spec) => spec.Events.OfType<NotificationQueued>().Select(n => n.Notification).ToList();
+
+    [Fact]
+    public void SelectionSendsEachAgencyOneRequestListingOnlyItsOwnCases()
+    {
+        var selected = Cycle.Selected();
+        Assert.Equal(Deadline, selected.State.SubmissionDeadline);
+        var requests = selected.History.OfType<NotificationQueued>().Select(n => n.Notification)
+            .Where(n => n.Kind == NotificationKind.SubmissionRequest).ToList();
+        Assert.Equal([("CSC", "MACA-1,MACA-2"), ("HEA", "MACA-2"), ("POL", "MACA-1")],
+            requests.Select(n => (n.AgencyCode!, string.Join(',', n.CaseRefs!))));
+        Assert.All(requests, n => Assert.Equal(Deadline, n.DueAt));
+    }
+
+    [Fact]
+    public void TheLadderIsLaidAt0900OnWorkingDaysAroundTheDeadline()
+    {
+        var steps = Cycle.Selected().State.Schedule.Where(s => s.AgencyCode == "POL").OrderBy(s => s.DueAt).ToList();
+        Assert.Equal(
+        [
+            (Uk(2026, 12, 14), ChaserKind.Reminder), (Uk(2026, 12, 17), ChaserKind.Reminder), (Uk(2026, 12, 21), ChaserKind.DueToday),
+            (Uk(2026, 12, 22), ChaserKind.Overdue), (Uk(2026, 12, 24), ChaserKind.Escalation),
+        ], steps.Select(s => (s.DueAt, s.Chaser!.Value)));
+    }
+
+    [Theory]
+    [InlineData(12, 14, NotificationKind.SubmissionReminder, "lead@pol.example", "")]
+    [InlineData(12, 17, NotificationKind.SubmissionReminder, "lead@pol.example", "")]
+    [InlineData(12, 21, NotificationKind.SubmissionDueToday, "lead@pol.example", "")]
+    [InlineData(12, 22, NotificationKind.SubmissionOverdue, "lead@pol.example", "qa@pol.example")]
+    [InlineData(12, 24, NotificationKind.SubmissionEscalation, "senior@pol.example,manager@partnership.example", "")]
+    public void EachRungSendsItsOwnEmailToItsOwnPeople(int month, int day, NotificationKind kind, string to, string cc)
+    {
+        var cycle = Cycle.Selected();
+        foreach (var key in cycle.State.Submissions.Keys.Where(k => !k.StartsWith("POL")).Order().ToList())
+            cycle.Do(new SubmitAuditTool(key.Split('|')[0], key.Split('|')[1], "blob/x.pdf", Cycle.FullAnswers(cycle.State)), Cycle.Start.AddHours(5));
+        var dayBefore = Uk(2026, month, day).AddDays(-1);
+        cycle.Do(new Tick(), dayBefore); // everything earlier has gone already
+
+        var spec = Spec.Given(cycle.History).When(new Tick(), Uk(2026, month, day));
+
+        var sent = Assert.Single(Sent(spec));
+        Assert.Equal(kind, sent.Kind);
+        Assert.Equal(to, string.Join(',', sent.To));
+        Assert.Equal(cc, string.Join(',', sent.Cc));
+        Assert.Equal(["MACA-1"], sent.CaseRefs);
+    }
+
+    [Fact]
+    public void AnAgencyThatHasSubmittedEverythingIsChasedNoMore()
+    {
+        var cycle = Cycle.Selected();
+        var spec = Spec.Given(cycle.History).When(new SubmitAuditTool("POL", "MACA-1", "blob/pol.pdf", Cycle.FullAnswers(cycle.State)), Cycle.Start.AddHours(5));
+
+        var cancelled = spec.Single<StepsCancelled>();
+        Assert.Equal(5, cancelled.StepIds.Count);
+        Assert.All(cancelled.StepIds, id => Assert.Contains(":POL:", id));
+        Assert.DoesNotContain(spec.StateAfter.Schedule, s => s.AgencyCode == "POL");
+    }
+
+    [Fact]
+    public void ANotKnownDeclarationCountsAsTheAgencysAnswer()
+    {
+        var cycle = Cycle.Selected();
+        var spec = Spec.Given(cycle.History).When(new DeclareNotKnown("HEA", "MACA-2", "No record of this child after a full search."), Cycle.Start.AddHours(5));
+        Assert.Equal(SubmissionStatus.NotKnown, spec.StateAfter.Submissions["HEA|MACA-2"].Status);
+        Assert.DoesNotContain(spec.StateAfter.Schedule, s => s.AgencyCode == "HEA");
+    }
+
+    [Fact]
+    public void SubmittingWithoutEveryAnswerNamesTheFirstMissingQuestion()
+    {
+        var cycle = Cycle.Selected();
+        var partial = Cycle.FullAnswers(cycle.State).Where(a => a.Question != 4).ToList();
+        var rejection = Spec.Given(cycle.History).When(new SubmitAuditTool("POL", "MACA-1", "blob/pol.pdf", partial), Cycle.Start.AddHours(5))
+            .ThenRejected(RejectionKind.InvalidInput, "answers.4");
+        Assert.Contains("Identity and diversity", rejection.Message);
+    }
+
+    [Fact]
+    public void ADraftCanBeSavedIncompleteAndTheAgencyIsStillChased()
+    {
+        var cycle = Cycle.Selected();
+        var spec = Spec.Given(cycle.History).When(new SaveSubmissionDraft("POL", "MACA-1", [new(2, Maca.Orchestrations.Submissions.Grade.Good, "")], null), Cycle.Start.AddHours(5));
+        Assert.Equal(SubmissionStatus.Draft, spec.StateAfter.Submissions["POL|MACA-1"].Status);
+        Assert.Contains(spec.StateAfter.Schedule, s => s.AgencyCode == "POL");
+    }
+
+    [Fact]
+    public void TheLastSubmissionClosesThePhaseAndAnInDepthAuditMovesToTheMeeting()
+    {
+        var state = Cycle.Selected().SubmitAll(Cycle.Start.AddHours(5)).State;
+        Assert.Equal(CyclePhase.SchedulingMeeting, state.Phase);
+        Assert.Empty(state.Schedule);
+    }
+
+    [Fact]
+    public void ADesktopAuditSkipsTheMeetingAndGoesStraightToFindings() =>
+        Assert.Equal(CyclePhase.RecordingFindings, Cycle.Selected(AuditType.Desktop).SubmitAll(Cycle.Start.AddHours(5)).State.Phase);
+
+    [Fact]
+    public void ProceedingWithoutMissingSubmissionsRecordsWhatIsMissing()
+    {
+        var cycle = Cycle.Selected();
+        cycle.Do(new SubmitAuditTool("CSC", "MACA-1", "blob/a.pdf", Cycle.FullAnswers(cycle.State)), Cycle.Start.AddHours(5));
+        var spec = Spec.Given(cycle.History).When(new ProceedWithoutMissing(), Uk(2026, 12, 23));
+        Assert.Equal([new MissingSubmission("CSC", "MACA-2"), new MissingSubmission("HEA", "MACA-2"), new MissingSubmission("POL", "MACA-1")],
+            spec.Single<SubmissionsClosed>().Missing);
+        Assert.Equal(SubmissionStatus.Missing, spec.StateAfter.Submissions["POL|MACA-1"].Status);
+        Assert.Empty(spec.StateAfter.Schedule);
+    }
+}
