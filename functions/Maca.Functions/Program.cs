@@ -1,5 +1,9 @@
+using Maca.Functions.Cycles;
+using Maca.Functions.DevClock;
+using Maca.Functions.Directory;
 using Maca.Functions.Health;
 using Maca.Functions.Hosting;
+using Maca.Functions.Sweeping;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -13,6 +17,10 @@ app.UseStatusCodePages();
 
 app.MapOpenApi();
 app.MapHealth();
+app.MapDirectory();
+app.MapCycles();
+app.MapSweepDueWork();
+if (app.Environment.IsDevelopment()) app.MapDevClock();
 
 app.Run();
 

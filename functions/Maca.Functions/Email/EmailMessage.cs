@@ -12,7 +12,8 @@ public sealed record EmailMessage(
     string? HtmlBody = null,
     IReadOnlyList<string>? Cc = null,
     string? ReplyTo = null,
-    CalendarAttachment? Calendar = null);
+    CalendarAttachment? Calendar = null,
+    IReadOnlyDictionary<string, string>? Headers = null);
 
 /// <summary>An iCalendar invitation or cancellation, sent as text/calendar with its METHOD.</summary>
 public sealed record CalendarAttachment(string Content, string Method = "REQUEST", string FileName = "invite.ics")

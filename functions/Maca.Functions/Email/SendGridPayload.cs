@@ -11,7 +11,8 @@ internal sealed record SendGridPayload(
     [property: JsonPropertyName("subject")] string Subject,
     [property: JsonPropertyName("content")] IReadOnlyList<SendGridContent> Content,
     [property: JsonPropertyName("attachments")] IReadOnlyList<SendGridAttachment>? Attachments,
-    [property: JsonPropertyName("custom_args")] IReadOnlyDictionary<string, string> CustomArgs)
+    [property: JsonPropertyName("custom_args")] IReadOnlyDictionary<string, string> CustomArgs,
+    [property: JsonPropertyName("headers")] IReadOnlyDictionary<string, string>? Headers)
 {
     public const string OutboxIdArg = "outbox_id";
 
@@ -31,7 +32,8 @@ internal sealed record SendGridPayload(
             message.Subject,
             content,
             attachments,
-            new Dictionary<string, string> { [OutboxIdArg] = message.OutboxId });
+            new Dictionary<string, string> { [OutboxIdArg] = message.OutboxId },
+            message.Headers is { Count: > 0 } headers ? headers : null);
     }
 }
 

@@ -80,6 +80,7 @@ public sealed class SmtpEmailSender(IOptions<EmailOptions> options) : IEmailSend
         }
         mail.Headers.Add("Message-ID", MessageId(message));
         mail.Headers.Add("X-Maca-Outbox-Id", message.OutboxId);
+        foreach (var (name, value) in message.Headers ?? new Dictionary<string, string>()) mail.Headers.Add(name, value);
         return mail;
     }
 

@@ -18,6 +18,7 @@ public static class ServiceRegistration
 
         services.AddStorage();
         services.AddEmail();
+        builder.AddCycles();
     }
 
     private static void AddStorage(this IServiceCollection services)

@@ -6,10 +6,15 @@ namespace Maca.Orchestrations.Cycles;
 
 public sealed partial class CycleDecider
 {
-    /// <summary>Fires every due step once, oldest first. A step cancelled by an earlier one in the same tick does not fire.</summary>
-    private Decision FireDueSteps(CycleState s, DateTimeOffset now)
+    /// <summary>
+    /// Fires due steps once each, oldest first, at most <see cref="Tick.MaxSteps"/> at a time so one commit stays
+    /// within a storage transaction; the caller ticks again while steps remain due.
+    /// A step cancelled by an earlier one in the same tick does not fire.
+    /// </summary>
+    private Decision FireDueSteps(Tick tick, CycleState s, DateTimeOffset now)
     {
-        var due = s.Schedule.Where(x => x.DueAt <= now).OrderBy(x => x.DueAt).ThenBy(x => x.Id, StringComparer.Ordinal).ToList();
+        var due = s.Schedule.Where(x => x.DueAt <= now).OrderBy(x => x.DueAt).ThenBy(x => x.Id, StringComparer.Ordinal)
+            .Take(Math.Max(1, tick.MaxSteps)).ToList();
         if (due.Count == 0) return Decision.NoOp;
         var events = new List<CycleEvent>();
         var state = s;

@@ -7,6 +7,12 @@ namespace Maca.Orchestrations.Cycles;
 /// <summary>What someone (or the clock) asks the cycle to do. Time is passed to Decide, never read.</summary>
 public abstract record CycleCommand;
 
+/// <summary>A command an agency issues for itself; the history names that agency as the actor.</summary>
+public interface IAgencyCommand
+{
+    string AgencyCode { get; }
+}
+
 // Lifecycle
 public sealed record StartCycle(
     string CycleId, string PartnershipId, string Theme, AuditType AuditType, IReadOnlyList<AgencyContact> Agencies,
@@ -17,21 +23,21 @@ public sealed record ResumeCycle : CycleCommand;
 public sealed record TerminateCycle(string Reason) : CycleCommand;
 
 /// <summary>The clock: fire every scheduled step that is due.</summary>
-public sealed record Tick : CycleCommand;
+public sealed record Tick(int MaxSteps = 15) : CycleCommand;
 
 // Nomination and selection
 public sealed record OpenNominations : CycleCommand;
 public sealed record NominateCase(string AgencyCode, string CaseRef, string AgeBand, string Gender, string Ethnicity,
-    bool Disability, IReadOnlyList<string> AgenciesInvolved, string Reason) : CycleCommand;
-public sealed record WithdrawNomination(string AgencyCode, string NominationId) : CycleCommand;
+    bool Disability, IReadOnlyList<string> AgenciesInvolved, string Reason) : CycleCommand, IAgencyCommand;
+public sealed record WithdrawNomination(string AgencyCode, string NominationId) : CycleCommand, IAgencyCommand;
 public sealed record CloseNominations : CycleCommand;
 public sealed record SelectCases(IReadOnlyList<SelectedCase> Cases) : CycleCommand;
 
 // Submissions
-public sealed record SaveSubmissionDraft(string AgencyCode, string CaseRef, IReadOnlyList<AuditAnswer> Answers, string? ChronologyRef) : CycleCommand;
-public sealed record SubmitAuditTool(string AgencyCode, string CaseRef, string ChronologyRef, IReadOnlyList<AuditAnswer> Answers) : CycleCommand;
-public sealed record DeclareNotKnown(string AgencyCode, string CaseRef, string Note) : CycleCommand;
-public sealed record RequestExtension(string AgencyCode, DateOnly NewDeadline, string Reason) : CycleCommand;
+public sealed record SaveSubmissionDraft(string AgencyCode, string CaseRef, IReadOnlyList<AuditAnswer> Answers, string? ChronologyRef) : CycleCommand, IAgencyCommand;
+public sealed record SubmitAuditTool(string AgencyCode, string CaseRef, string ChronologyRef, IReadOnlyList<AuditAnswer> Answers) : CycleCommand, IAgencyCommand;
+public sealed record DeclareNotKnown(string AgencyCode, string CaseRef, string Note) : CycleCommand, IAgencyCommand;
+public sealed record RequestExtension(string AgencyCode, DateOnly NewDeadline, string Reason) : CycleCommand, IAgencyCommand;
 public sealed record GrantExtension(string AgencyCode, DateOnly? NewDeadline = null) : CycleCommand;
 public sealed record RefuseExtension(string AgencyCode, string Reason) : CycleCommand;
 public sealed record ProceedWithoutMissing : CycleCommand;
@@ -39,7 +45,7 @@ public sealed record ProceedWithoutMissing : CycleCommand;
 // Meeting
 public sealed record ProposedSlot(DateTimeOffset Start, DateTimeOffset End);
 public sealed record ProposeMeetingSlots(IReadOnlyList<ProposedSlot> Slots, string Location, DateOnly? AvailabilityDeadline = null) : CycleCommand;
-public sealed record GiveAvailability(string AgencyCode, IReadOnlyDictionary<string, bool> Slots) : CycleCommand;
+public sealed record GiveAvailability(string AgencyCode, IReadOnlyDictionary<string, bool> Slots) : CycleCommand, IAgencyCommand;
 public sealed record BookMeeting(string? SlotId = null) : CycleCommand;
 public sealed record RescheduleMeeting(DateTimeOffset Start, DateTimeOffset End, string? Location = null) : CycleCommand;
 public sealed record CancelMeeting(string Reason) : CycleCommand;
@@ -63,8 +69,8 @@ public sealed record PublishSummary : CycleCommand;
 // Action plan
 public sealed record AddAction(string RecommendationId, string AgencyCode, string Description, DateOnly DueDate, string SuccessMeasure) : CycleCommand;
 public sealed record AgreeActionPlan : CycleCommand;
-public sealed record RecordActionProgress(string ActionId, string AgencyCode, string Note, string? EvidenceRef = null) : CycleCommand;
-public sealed record CompleteAction(string ActionId, string AgencyCode, string? Note = null) : CycleCommand;
+public sealed record RecordActionProgress(string ActionId, string AgencyCode, string Note, string? EvidenceRef = null) : CycleCommand, IAgencyCommand;
+public sealed record CompleteAction(string ActionId, string AgencyCode, string? Note = null) : CycleCommand, IAgencyCommand;
 public sealed record VerifyAction(string ActionId) : CycleCommand;
 public sealed record ReopenAction(string ActionId, string Reason) : CycleCommand;
 public sealed record CarryForwardAction(string ActionId, string Reason) : CycleCommand;

@@ -28,7 +28,7 @@ public sealed partial class CycleDecider(WorkingCalendar calendar)
 
         return command switch
         {
-            Tick => FireDueSteps(s, now),
+            Tick tick => FireDueSteps(tick, s, now),
             OpenNominations => s.Phase == CyclePhase.Planned ? Decision.Accept(OpenNominationsNow(s, now)) : NoOpOr(s, CyclePhase.Nominating, "open nominations"),
             NominateCase c => Nominate(c, s),
             WithdrawNomination c => Withdraw(c, s),

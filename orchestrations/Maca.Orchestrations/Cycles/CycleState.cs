@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json.Serialization;
 using Maca.Orchestrations.Chasing;
 using Maca.Orchestrations.Nominations;
 using Maca.Orchestrations.Submissions;
@@ -77,9 +78,11 @@ public sealed record CycleState
 
     public static string SubmissionKey(string agency, string caseRef) => $"{agency}|{caseRef}";
 
+    [JsonIgnore]
     public bool IsFinished => Phase is CyclePhase.Closed or CyclePhase.Terminated;
 
     /// <summary>The next durable timer, or none while suspended or finished.</summary>
+    [JsonIgnore]
     public DateTimeOffset? NextDueAt => Suspended || IsFinished || Schedule.IsEmpty ? null : Schedule.Min(s => s.DueAt);
 
     public DateTimeOffset DeadlineFor(string agency) =>
@@ -90,5 +93,6 @@ public sealed record CycleState
         .Where(s => s.Key.StartsWith(agency + "|", StringComparison.Ordinal) && s.Value.Status is SubmissionStatus.Outstanding or SubmissionStatus.Draft)
         .Select(s => s.Key[(agency.Length + 1)..]).Order(StringComparer.Ordinal).ToList();
 
+    [JsonIgnore]
     public IEnumerable<string> AgenciesInScope => Cases.SelectMany(c => c.AgenciesInScope).Distinct().Order(StringComparer.Ordinal);
 }

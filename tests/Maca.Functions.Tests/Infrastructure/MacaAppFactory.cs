@@ -24,10 +24,17 @@ public sealed class MacaAppFactory(AzuriteFixture azurite, MaildevFixture mailde
             ["Email:FromAddress"] = "maca@partnership.example",
             ["Email:Smtp:Host"] = "127.0.0.1",
             ["Email:Smtp:Port"] = maildev.SmtpPort.ToString(),
+            ["Sweep:RunLocalLoop"] = "false",
+            ["Seeds:LoadDemo"] = "false",
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>()) settings[key] = value;
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
     }
+}
+
+public static class MacaAppFactoryExtensions
+{
+    public static CycleClient CreateCycleClient(this MacaAppFactory factory) => new(factory.CreateClient());
 }
 
 /// <summary>Tests that need the whole app share one Azurite and one maildev.</summary>

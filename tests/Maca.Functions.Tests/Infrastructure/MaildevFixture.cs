@@ -46,3 +46,10 @@ public sealed class MaildevCollection : ICollectionFixture<MaildevFixture>
 {
     public const string Name = "Maildev";
 }
+
+public static class MaildevQueries
+{
+    /// <summary>Every email maildev holds for one cycle (the app tags each with X-Maca-Cycle).</summary>
+    public static async Task<IReadOnlyList<JsonElement>> ForCycleAsync(this MaildevFixture maildev, string cycleId) =>
+        (await maildev.AllEmailsAsync()).Where(e => e.GetProperty("headers").TryGetProperty("x-maca-cycle", out var c) && c.GetString() == cycleId).ToList();
+}

@@ -1,0 +1,23 @@
+using Maca.Orchestrations.Cycles;
+
+namespace Maca.Functions.Cycles;
+
+/// <summary>What a command did: committed (or a no-op, or a replay of an earlier identical request), or refused.</summary>
+public sealed record CommandResult(CycleState State, IReadOnlyList<string> EventTypes, Rejection? Rejection = null, bool Replayed = false)
+{
+    public bool Accepted => Rejection is null;
+    public static CommandResult Refused(CycleState state, Rejection rejection) => new(state, [], rejection);
+}
+
+/// <summary>Who caused an event, as the history shows it: "coordinator", "agency:POL" or "system".</summary>
+public static class Actors
+{
+    public const string Coordinator = "coordinator", System = "system";
+
+    public static string Of(CycleCommand command) => command switch
+    {
+        Tick => System,
+        IAgencyCommand agency => $"agency:{agency.AgencyCode}",
+        _ => Coordinator,
+    };
+}

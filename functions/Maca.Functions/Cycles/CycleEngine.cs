@@ -1,0 +1,91 @@
+using System.Text.Json;
+using Maca.Functions.Outbox;
+using Maca.Functions.Storage;
+using Maca.Orchestrations.Cycles;
+
+namespace Maca.Functions.Cycles;
+
+/// <summary>
+/// Runs one command against one cycle: load, decide, make sure the wake-up index will wake it in time,
+/// then commit everything in one transaction guarded by the snapshot's ETag. A concurrent writer makes the
+/// commit fail; the command is then decided again against the new state, so nothing is lost or applied twice.
+/// </summary>
+public sealed partial class CycleEngine(CycleStore store, WakeUpIndex wakeUps, CycleDecider decider, EmailComposer composer,
+    TimeProvider clock, CrashPoints crash, ILogger<CycleEngine> logger)
+{
+    private const int MaxAttempts = 12;
+
+    public CycleDecider Decider => decider;
+
+    public async Task<CommandResult> ExecuteAsync(string cycleId, CycleCommand command, string? idempotencyKey = null,
+        int? expectedVersion = null, string? inputJson = null, CancellationToken ct = default)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var loading = store.LoadAsync(cycleId, ct);
+            var prior = idempotencyKey is null ? Task.FromResult<StoredResponse?>(null) : store.FindResponseAsync(cycleId, idempotencyKey, ct);
+            var cycle = await loading;
+            if (await prior is { } replay)
+                return new CommandResult(cycle.State, JsonSerializer.Deserialize<string[]>(replay.Body) ?? [], Replayed: true);
+            if (expectedVersion is { } expected && expected != cycle.State.Version)
+                throw new StoragePreconditionFailedException("VersionMismatch",
+                    $"The cycle is at version {cycle.State.Version}, not {expected}. Reload it and try again.");
+
+            var now = clock.GetUtcNow();
+            var decision = decider.Decide(command, cycle.State, now);
+            if (decision.Rejection is { } rejection) return CommandResult.Refused(cycle.State, rejection);
+            if (decision.Events.Count == 0) return new CommandResult(cycle.State, []);
+
+            var after = CycleEvolver.Fold(decision.Events, cycle.State);
+            var outbox = Outbox(cycle, decision.Events);
+            var types = decision.Events.Select(e => e.GetType().Name).ToArray();
+            await EnsureWakeUpAsync(cycle.State, after, outbox.Count > 0 || command is ResumeCycle, now, ct);
+            crash.Reach(CrashPoints.AfterWakeUpIndex);
+            try
+            {
+                var request = idempotencyKey is null ? ((string, StoredResponse)?)null
+                    : (idempotencyKey, new StoredResponse(202, JsonSerializer.Serialize(types)));
+                await store.CommitAsync(cycle, after, decision.Events, Actors.Of(command), outbox, inputJson, request, ct);
+            }
+            catch (StorageRequestFailedException ex) when (ex is StoragePreconditionFailedException or StorageConflictException && attempt < MaxAttempts)
+            {
+                LogConflict(cycleId, attempt);
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 * attempt)), ct);
+                continue;
+            }
+            crash.Reach(command is Tick ? CrashPoints.AfterTimerCommit : CrashPoints.AfterCommit);
+            return new CommandResult(after, types);
+        }
+    }
+
+    /// <summary>
+    /// Before the commit: when the cycle's timing changes, or it has email to send (or is resumed with email waiting),
+    /// add a wake-up row guarding the version this command started from. Unchanged timing is already covered.
+    /// </summary>
+    private async Task EnsureWakeUpAsync(CycleState before, CycleState after, bool wakeNow, DateTimeOffset now, CancellationToken ct)
+    {
+        DateTimeOffset? due = wakeNow ? Earliest(now, after.NextDueAt) : after.NextDueAt;
+        if (due is null || (!wakeNow && before.NextDueAt == after.NextDueAt)) return;
+        await wakeUps.EnsureAsync(after.CycleId, due.Value, before.Version, ct);
+    }
+
+    private static DateTimeOffset Earliest(DateTimeOffset a, DateTimeOffset? b) => b is { } other && other < a ? other : a;
+
+    private List<OutboxEntry> Outbox(CycleRecord cycle, IReadOnlyList<CycleEvent> events)
+    {
+        var entries = new List<OutboxEntry>();
+        var state = cycle.State;
+        for (var i = 0; i < events.Count; i++)
+        {
+            state = CycleEvolver.Evolve(state, events[i]);
+            if (events[i] is not NotificationQueued queued) continue;
+            var outboxId = $"{cycle.CycleId}.{state.Version:D8}";
+            var email = composer.Compose(outboxId, queued.Notification, state, queued.At);
+            entries.Add(new OutboxEntry(outboxId, state.Version, queued.Notification.Kind.ToString(), JsonSerializer.Serialize(email, CycleJson.Options)));
+        }
+        return entries;
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Cycle {CycleId} changed under us; deciding again (attempt {Attempt})")]
+    private partial void LogConflict(string cycleId, int attempt);
+}

@@ -1,0 +1,19 @@
+using Maca.Orchestrations.Cycles;
+
+namespace Maca.Functions.Cycles;
+
+/// <summary>A cycle as loaded: its state, the snapshot ETag that guards the next commit, and its start request.</summary>
+public sealed record CycleRecord(string CycleId, CycleState State, string? ETag, string? InputJson)
+{
+    public bool Exists => ETag is not null;
+    public static CycleRecord New(string cycleId) => new(cycleId, CycleState.Initial, null, null);
+}
+
+/// <summary>One email ready for the outbox, rendered at commit time from a NotificationQueued event.</summary>
+public sealed record OutboxEntry(string OutboxId, int Version, string Kind, string EmailJson);
+
+/// <summary>An event as stored, with who caused it.</summary>
+public sealed record StoredEvent(int Version, string Type, string Actor, DateTimeOffset At, string DataJson);
+
+/// <summary>The first answer to an idempotent request, replayed for any repeat.</summary>
+public sealed record StoredResponse(int Status, string Body);

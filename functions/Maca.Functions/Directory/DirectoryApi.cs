@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Maca.Functions.Directory;
+
+/// <summary>The partnership's own data: its details, board themes and agencies.</summary>
+public static class DirectoryApi
+{
+    public sealed record PartnershipBody(string Name, string CoordinatorEmail, string ManagerEmail, string LearningDevelopmentEmail,
+        int RetentionDays, IReadOnlyList<string> Themes);
+    public sealed record AgencyBody(string Name, string LeadEmail, string QaEmail, string SeniorEmail);
+
+    public static RouteGroupBuilder MapDirectory(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/partnerships/{partnershipId}").WithTags("Directory");
+        group.MapGet("/", GetPartnership);
+        group.MapPut("/", PutPartnership);
+        group.MapGet("/agencies", ListAgencies);
+        group.MapGet("/agencies/{code}", GetAgency);
+        group.MapPut("/agencies/{code}", PutAgency);
+        group.MapDelete("/agencies/{code}", DeleteAgency);
+        return group;
+    }
+
+    private static async Task<Results<Ok<Partnership>, NotFound>> GetPartnership(string partnershipId, DirectoryStore store, CancellationToken ct) =>
+        await store.GetPartnershipAsync(partnershipId, ct) is { } p ? TypedResults.Ok(p) : TypedResults.NotFound();
+
+    private static async Task<Results<Ok<Partnership>, ValidationProblem>> PutPartnership(string partnershipId, PartnershipBody body,
+        DirectoryStore store, CancellationToken ct)
+    {
+        var partnership = new Partnership(partnershipId, body.Name?.Trim() ?? "", body.CoordinatorEmail, body.ManagerEmail,
+            body.LearningDevelopmentEmail, body.RetentionDays, body.Themes?.Select(t => t.Trim()).ToList() ?? []);
+        var problems = DirectoryValidation.Problems(partnership);
+        if (problems.Count > 0) return TypedResults.ValidationProblem(problems);
+        await store.SavePartnershipAsync(partnership, ct);
+        return TypedResults.Ok(partnership);
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<Agency>>, NotFound>> ListAgencies(string partnershipId, DirectoryStore store, CancellationToken ct) =>
+        await store.GetPartnershipAsync(partnershipId, ct) is null ? TypedResults.NotFound() : TypedResults.Ok(await store.AgenciesAsync(partnershipId, ct));
+
+    private static async Task<Results<Ok<Agency>, NotFound>> GetAgency(string partnershipId, string code, DirectoryStore store, CancellationToken ct) =>
+        await store.GetAgencyAsync(partnershipId, code, ct) is { } a ? TypedResults.Ok(a) : TypedResults.NotFound();
+
+    private static async Task<Results<Ok<Agency>, NotFound<string>, ValidationProblem>> PutAgency(string partnershipId, string code, AgencyBody body,
+        DirectoryStore store, CancellationToken ct)
+    {
+        if (await store.GetPartnershipAsync(partnershipId, ct) is null) return TypedResults.NotFound($"Partnership {partnershipId} does not exist.");
+        var agency = new Agency(code, body.Name?.Trim() ?? "", body.LeadEmail, body.QaEmail, body.SeniorEmail);
+        var problems = DirectoryValidation.Problems(agency);
+        if (problems.Count > 0) return TypedResults.ValidationProblem(problems);
+        await store.SaveAgencyAsync(partnershipId, agency, ct);
+        return TypedResults.Ok(agency);
+    }
+
+    private static async Task<Results<NoContent, NotFound>> DeleteAgency(string partnershipId, string code, DirectoryStore store, CancellationToken ct) =>
+        await store.DeleteAgencyAsync(partnershipId, code, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
+}

@@ -1,0 +1,42 @@
+using System.Text.Json;
+using Maca.Functions.Cycles;
+using Maca.Functions.Storage;
+using Maca.Functions.Storage.Tables;
+
+namespace Maca.Functions.Directory;
+
+/// <summary>Partnership and agency records, one partition per partnership, so partnerships never see each other's data.</summary>
+public sealed class DirectoryStore(StorageAccount storage)
+{
+    private const string PartnershipRow = "partnership", AgencyPrefix = "agency-";
+    private readonly ITableStore _table = storage.Table("Directory");
+
+    public Task InitializeAsync(CancellationToken ct) => _table.CreateIfNotExistsAsync(ct);
+
+    public async Task<Partnership?> GetPartnershipAsync(string id, CancellationToken ct) =>
+        Read<Partnership>(await _table.GetAsync(id, PartnershipRow, ct));
+
+    public Task SavePartnershipAsync(Partnership p, CancellationToken ct) => _table.UpsertAsync(Row(p.Id, PartnershipRow, p), ct: ct);
+
+    public async Task<IReadOnlyList<Agency>> AgenciesAsync(string partnershipId, CancellationToken ct) =>
+        await _table.QueryAsync(new TableQuery(CycleTable.RowsStartingWith(partnershipId, AgencyPrefix)), ct)
+            .Select(row => Read<Agency>(row)!).OrderBy(a => a.Code, StringComparer.Ordinal).ToListAsync(ct);
+
+    public async Task<Agency?> GetAgencyAsync(string partnershipId, string code, CancellationToken ct) =>
+        Read<Agency>(await _table.GetAsync(partnershipId, AgencyPrefix + code, ct));
+
+    public Task SaveAgencyAsync(string partnershipId, Agency a, CancellationToken ct) =>
+        _table.UpsertAsync(Row(partnershipId, AgencyPrefix + a.Code, a), ct: ct);
+
+    public async Task<bool> DeleteAgencyAsync(string partnershipId, string code, CancellationToken ct)
+    {
+        try { await _table.DeleteAsync(partnershipId, AgencyPrefix + code, ct: ct); return true; }
+        catch (StorageNotFoundException) { return false; }
+    }
+
+    private static TableEntity Row<T>(string pk, string rk, T value) =>
+        new(pk, rk) { ["Data"] = JsonSerializer.Serialize(value, CycleJson.Options) };
+
+    private static T? Read<T>(TableEntity? row) where T : class =>
+        row is null ? null : JsonSerializer.Deserialize<T>(row.GetString("Data")!, CycleJson.Options);
+}

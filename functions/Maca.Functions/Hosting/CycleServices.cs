@@ -1,0 +1,59 @@
+using System.Text.Json;
+using Maca.Functions.Cycles;
+using Maca.Functions.DevClock;
+using Maca.Functions.Directory;
+using Maca.Functions.Outbox;
+using Maca.Functions.Seeds;
+using Maca.Functions.Sweeping;
+using Maca.Orchestrations.Calendar;
+using Maca.Orchestrations.Cycles;
+using Microsoft.AspNetCore.Http.Json;
+
+namespace Maca.Functions.Hosting;
+
+public static class CycleServices
+{
+    public static void AddCycles(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.Configure<JsonOptions>(o => Copy(CycleJson.Options, o.SerializerOptions));
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddOptions<AppOptions>().BindConfiguration(AppOptions.Section);
+        services.AddOptions<SweepOptions>().BindConfiguration(SweepOptions.Section);
+        services.AddOptions<FaultOptions>().BindConfiguration(FaultOptions.Section);
+        services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.Section);
+
+        if (builder.Environment.IsDevelopment())
+        {
+            // Development only: a clock that can be moved forward for demos and tests.
+            services.AddSingleton(sp => new ShiftableClock(TimeProvider.System));
+            services.AddSingleton<TimeProvider>(sp => sp.GetRequiredService<ShiftableClock>());
+        }
+
+        services.AddSingleton(sp => new WorkingCalendar(BankHolidays.Load(sp.GetRequiredService<IHostEnvironment>())));
+        services.AddSingleton(sp => new CycleDecider(sp.GetRequiredService<WorkingCalendar>()));
+        services.AddSingleton<CycleStore>();
+        services.AddSingleton<WakeUpIndex>();
+        services.AddSingleton<DirectoryStore>();
+        services.AddSingleton<CrashPoints>();
+        services.AddSingleton<EmailComposer>();
+        services.AddSingleton<CycleEngine>();
+        services.AddSingleton<CycleQueries>();
+        services.AddSingleton<CyclePurger>();
+        services.AddSingleton<OutboxDispatcher>();
+        services.AddSingleton<DueWorkSweeper>();
+        services.AddSingleton<OutboxKick>();
+        services.AddSingleton<SeedLoader>();
+        services.AddHostedService<StorageInitializer>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxKick>());
+        services.AddHostedService<LocalTriggerLoop>();
+    }
+
+    private static void Copy(JsonSerializerOptions from, JsonSerializerOptions to)
+    {
+        to.PropertyNamingPolicy = from.PropertyNamingPolicy;
+        to.RespectNullableAnnotations = from.RespectNullableAnnotations;
+        to.RespectRequiredConstructorParameters = from.RespectRequiredConstructorParameters;
+        foreach (var converter in from.Converters) to.Converters.Add(converter);
+    }
+}

@@ -1,0 +1,98 @@
+using System.Net;
+using Maca.Functions.Email;
+using Maca.Functions.Meetings;
+using Maca.Orchestrations.Calendar;
+using Maca.Orchestrations.Cycles;
+using Maca.Orchestrations.Notifications;
+using Microsoft.Extensions.Options;
+
+namespace Maca.Functions.Outbox;
+
+/// <summary>
+/// Turns a notification into the email people read: the cycle and theme, what is asked, by when (as a UK date),
+/// the case references concerned and a link into the app. Never case details, never attachments of case documents.
+/// </summary>
+public sealed class EmailComposer(IOptions<AppOptions> app)
+{
+    public const string KindHeader = "X-Maca-Kind", QueuedAtHeader = "X-Maca-Queued-At", CycleHeader = "X-Maca-Cycle";
+
+    public EmailMessage Compose(string outboxId, Notification n, CycleState cycle, DateTimeOffset queuedAt)
+    {
+        var (subject, ask) = Words(n, cycle);
+        var link = Link(n, cycle);
+        var lines = new List<string> { "Dear colleague,", "", ask };
+        if (n.CaseRefs is { Count: > 0 } cases) lines.AddRange(["", $"Case references: {string.Join(", ", cases)}"]);
+        if (n.DueAt is { } due && n.Meeting is null) lines.AddRange(["", $"Please respond by {WorkingCalendar.FormatInstant(due)}."]);
+        if (n.Meeting is { } m) lines.AddRange(["", $"When: {WorkingCalendar.FormatInstant(m.Start)} to {TimeZoneInfo.ConvertTime(m.End, WorkingCalendar.London):HH:mm}", $"Where: {m.Location}"]);
+        if (n.Note is { Length: > 0 } note) lines.AddRange(["", $"Note from the coordinator: {note}"]);
+        lines.AddRange(["", $"Open Maca: {link}", "", $"{CycleName(cycle)} · sent by Maca for the partnership's audit coordinator ({cycle.Contacts.CoordinatorEmail})."]);
+        var text = string.Join("\n", lines);
+        var html = "<p>" + string.Join("</p>\n<p>", text.Split("\n\n").Select(p => WebUtility.HtmlEncode(p).Replace("\n", "<br>")))
+            .Replace(WebUtility.HtmlEncode(link), $"<a href=\"{WebUtility.HtmlEncode(link)}\">{WebUtility.HtmlEncode(link)}</a>") + "</p>";
+        var calendar = n.Meeting is { } meeting
+            ? new CalendarAttachment(ICalendarWriter.Write(meeting, $"{cycle.Theme} multi-agency case audit meeting", queuedAt), meeting.Cancelled ? "CANCEL" : "REQUEST")
+            : null;
+        return new EmailMessage(outboxId, n.To, subject, text, html, n.Cc, cycle.Contacts.CoordinatorEmail, calendar,
+            new Dictionary<string, string>
+            {
+                [KindHeader] = n.Kind.ToString(), [QueuedAtHeader] = queuedAt.UtcDateTime.ToString("O"), [CycleHeader] = cycle.CycleId,
+            });
+    }
+
+    public static string CycleName(CycleState c) => $"{c.Theme} audit ({c.AuditType switch { AuditType.Desktop => "desktop", _ => "in-depth" }}, cycle {c.CycleId})";
+
+    private string Link(Notification n, CycleState c)
+    {
+        var root = app.Value.PublicBaseUrl.ToString().TrimEnd('/');
+        return n switch
+        {
+            { ActionId: { } action } => $"{root}/cycles/{c.CycleId}/actions/{action}",
+            { Meeting: not null } => $"{root}/cycles/{c.CycleId}/meeting",
+            { AgencyCode: { } agency } => $"{root}/cycles/{c.CycleId}/agencies/{agency}",
+            _ => $"{root}/cycles/{c.CycleId}",
+        };
+    }
+
+    private static (string Subject, string Ask) Words(Notification n, CycleState c)
+    {
+        var theme = c.Theme;
+        var agency = n.AgencyCode is { } code && c.Agencies.TryGetValue(code, out var a) ? a.Name : "your agency";
+        var by = n.DueAt is { } due ? WorkingCalendar.FormatDate(WorkingCalendar.UkDate(due)) : "";
+        var when = n.Meeting is { } m ? WorkingCalendar.FormatInstant(m.Start) : "";
+        return n.Kind switch
+        {
+            NotificationKind.NominationRequest => ($"{theme} audit: please nominate cases by {by}", $"The partnership is auditing {theme.ToLowerInvariant()}. Please nominate cases {agency} knows that would help, using pseudonymous case references only."),
+            NotificationKind.NominationReminder => ($"Reminder: {theme} audit nominations close {by}", $"We have no nominations from {agency} yet for the {theme.ToLowerInvariant()} audit."),
+            NotificationKind.SubmissionRequest => ($"{theme} audit: chronology and audit tool needed from {agency} by {by}", $"Please submit a chronology and the completed audit tool for each case below, or tell us the child is not known to {agency}."),
+            NotificationKind.SubmissionReminder => ($"Reminder: {theme} audit submissions from {agency} due {by}", $"{agency} still has submissions to make for the {theme.ToLowerInvariant()} audit."),
+            NotificationKind.SubmissionDueToday => ($"Due today: {theme} audit submissions from {agency}", $"Submissions from {agency} for the {theme.ToLowerInvariant()} audit are due today."),
+            NotificationKind.SubmissionOverdue => ($"Overdue: {theme} audit submissions from {agency}", $"Submissions from {agency} were due {by} and have not arrived. Your QA sub-group member is copied in."),
+            NotificationKind.SubmissionEscalation => ($"Escalation: {agency} has not submitted for the {theme} audit", $"{agency}'s submissions for the {theme.ToLowerInvariant()} audit were due {by} and are still outstanding after reminders to the lead and the QA member."),
+            NotificationKind.ExtensionGranted => ($"{theme} audit: extension granted to {agency} until {by}", $"Your request for more time has been granted. The new deadline is {by}."),
+            NotificationKind.ExtensionRefused => ($"{theme} audit: extension not granted to {agency}", $"Your request for more time has not been granted. The deadline stays {by}."),
+            NotificationKind.AvailabilityRequest => ($"{theme} audit meeting: tell us when you can attend by {by}", "Please say which of the proposed meeting times you can attend."),
+            NotificationKind.AvailabilityReminder => ($"Reminder: {theme} audit meeting availability due {by}", "We still need to know which meeting times you can attend."),
+            NotificationKind.AvailabilityDueToday => ($"Due today: {theme} audit meeting availability", "Please tell us today which meeting times you can attend."),
+            NotificationKind.AvailabilityOverdue => ($"Overdue: {theme} audit meeting availability from {agency}", "We have not heard which meeting times you can attend."),
+            NotificationKind.AvailabilityEscalation => ($"Escalation: {agency} has not given meeting availability for the {theme} audit", $"{agency} has not answered the meeting availability request."),
+            NotificationKind.MeetingInvitation => ($"{theme} audit meeting: {when}", "The multi-agency audit meeting is booked. The invitation is attached."),
+            NotificationKind.MeetingUpdate => ($"Moved: {theme} audit meeting now {when}", "The multi-agency audit meeting has moved. The updated invitation is attached."),
+            NotificationKind.MeetingCancellation => ($"Cancelled: {theme} audit meeting on {when}", "The multi-agency audit meeting has been cancelled. A new time will follow."),
+            NotificationKind.MeetingPackReady => ($"{theme} audit meeting pack ready: meeting {when}", "The meeting pack is ready to read in Maca before the meeting."),
+            NotificationKind.MeetingReminder => ($"Reminder: {theme} audit meeting {when}", "A reminder that the multi-agency audit meeting is coming up."),
+            NotificationKind.LearningSummaryPublished => ($"{theme} audit: learning summary published", "The learning summary from this audit has been approved and published. Please share it with your practitioners."),
+            NotificationKind.ActionReminder => ($"Reminder: {theme} audit action {n.ActionId} due {by}", $"Action {n.ActionId} owned by {agency} is due soon. Please record progress and evidence."),
+            NotificationKind.ActionDueToday => ($"Due today: {theme} audit action {n.ActionId}", $"Action {n.ActionId} owned by {agency} is due today."),
+            NotificationKind.ActionOverdue => ($"Overdue: {theme} audit action {n.ActionId}", $"Action {n.ActionId} owned by {agency} was due {by}."),
+            NotificationKind.ActionEscalation => ($"Escalation: {theme} audit action {n.ActionId} overdue", $"Action {n.ActionId} owned by {agency} was due {by} and is not complete."),
+            _ => ($"{theme} audit update", "There is an update on the audit."),
+        };
+    }
+}
+
+/// <summary>Bound from the "App" section.</summary>
+public sealed class AppOptions
+{
+    public const string Section = "App";
+    public Uri PublicBaseUrl { get; set; } = new("http://localhost:7071");
+}

@@ -1,0 +1,32 @@
+using System.Text.Json;
+using Maca.Functions.Cycles;
+using Maca.Functions.Directory;
+using Microsoft.Extensions.Options;
+
+namespace Maca.Functions.Seeds;
+
+/// <summary>Bound from "Seeds". ./maca run loads the demo partnership on first start.</summary>
+public sealed class SeedOptions
+{
+    public const string Section = "Seeds";
+    public bool LoadDemo { get; set; }
+}
+
+/// <summary>Loads seeds/demo-partnership.json into the directory if that partnership is not there yet.</summary>
+public sealed partial class SeedLoader(DirectoryStore directory, IOptions<SeedOptions> options, IHostEnvironment env, ILogger<SeedLoader> logger)
+{
+    public sealed record DemoSeed(Partnership Partnership, IReadOnlyList<Agency> Agencies);
+
+    public async Task LoadAsync(CancellationToken ct)
+    {
+        if (!options.Value.LoadDemo) return;
+        var seed = JsonSerializer.Deserialize<DemoSeed>(await File.ReadAllTextAsync(SeedFiles.Find("demo-partnership.json", env), ct), CycleJson.Options)!;
+        if (await directory.GetPartnershipAsync(seed.Partnership.Id, ct) is not null) return;
+        foreach (var agency in seed.Agencies) await directory.SaveAgencyAsync(seed.Partnership.Id, agency, ct);
+        await directory.SavePartnershipAsync(seed.Partnership, ct); // last, so a half-loaded seed is retried
+        LogSeeded(seed.Partnership.Id, seed.Agencies.Count);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Loaded the demo partnership {PartnershipId} with {Agencies} agencies")]
+    private partial void LogSeeded(string partnershipId, int agencies);
+}

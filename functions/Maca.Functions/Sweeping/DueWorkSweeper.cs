@@ -1,0 +1,63 @@
+using Maca.Functions.Cycles;
+using Maca.Functions.Outbox;
+using Maca.Orchestrations.Cycles;
+
+namespace Maca.Functions.Sweeping;
+
+public sealed record SweepResult(int CyclesWoken, int TimerCommits, int WakeUpsCleared);
+
+/// <summary>
+/// Wakes every cycle whose wake-up time has come: fires its due timers, sends its queued email, records its
+/// next wake-up time, and only then removes the rows it handled. Safe to run on several instances at once.
+/// </summary>
+public sealed partial class DueWorkSweeper(WakeUpIndex wakeUps, CycleEngine engine, CycleStore store, OutboxDispatcher outbox,
+    TimeProvider clock, ILogger<DueWorkSweeper> logger)
+{
+    private const int MaxCyclesPerSweep = 500, MaxTicksPerCycle = 50, Parallelism = 8;
+
+    public async Task<SweepResult> SweepAsync(CancellationToken ct)
+    {
+        var due = await wakeUps.DueAsync(clock.GetUtcNow(), MaxCyclesPerSweep, ct);
+        int timerCommits = 0, cleared = 0;
+        await Parallel.ForEachAsync(due.GroupBy(r => r.CycleId), new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = ct },
+            async (rows, token) =>
+            {
+                var (commits, removed) = await WakeAsync(rows.Key, rows.ToList(), token);
+                Interlocked.Add(ref timerCommits, commits);
+                Interlocked.Add(ref cleared, removed);
+            });
+        var result = new SweepResult(due.Select(r => r.CycleId).Distinct().Count(), timerCommits, cleared);
+        if (result.CyclesWoken > 0) LogSwept(result.CyclesWoken, result.TimerCommits);
+        return result;
+    }
+
+    private async Task<(int Commits, int Removed)> WakeAsync(string cycleId, IReadOnlyList<WakeUpIndex.WakeUp> rows, CancellationToken ct)
+    {
+        var commits = 0;
+        for (var i = 0; i < MaxTicksPerCycle; i++)
+        {
+            var tick = await engine.ExecuteAsync(cycleId, new Tick(), ct: ct);
+            if (!tick.Accepted || tick.EventTypes.Count == 0) break;
+            commits++;
+        }
+        // Everything committed up to this version is now handled: its timers fired, its email below is sent.
+        var handled = await store.LoadAsync(cycleId, ct);
+        DateTimeOffset? nextEmail = handled.State.Suspended ? null : await outbox.DispatchAsync(cycleId, ct);
+        var next = Earliest(handled.State.NextDueAt, nextEmail);
+        if (next is { } wakeAt) await wakeUps.EnsureAsync(cycleId, wakeAt, handled.State.Version - 1, ct);
+
+        var removed = 0;
+        foreach (var row in rows.Where(r => r.CoveredBy(handled.State.Version, clock.GetUtcNow())))
+        {
+            await wakeUps.RemoveAsync(row, ct);
+            removed++;
+        }
+        return (commits, removed);
+    }
+
+    private static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) =>
+        a is null ? b : b is null ? a : a < b ? a : b;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sweep woke {Cycles} cycles and committed {Commits} timer steps")]
+    private partial void LogSwept(int cycles, int commits);
+}

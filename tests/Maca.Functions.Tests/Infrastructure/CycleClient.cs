@@ -1,0 +1,91 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Maca.Testing;
+
+namespace Maca.Functions.Tests.Infrastructure;
+
+/// <summary>Drives the app only through its HTTP API, the way a coordinator's tools would.</summary>
+public sealed class CycleClient(HttpClient http)
+{
+    public HttpClient Http { get; } = http;
+
+    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, object? body = null, string? idempotencyKey = null)
+    {
+        using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
+        if (idempotencyKey is not null) request.Headers.Add("Idempotency-Key", idempotencyKey);
+        return await Http.SendAsync(request);
+    }
+
+    public async Task<JsonNode> OkJsonAsync(HttpMethod method, string path, object? body = null, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        var response = await SendAsync(method, path, body);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == expected, $"{method} {path} answered {(int)response.StatusCode}: {text}");
+        return JsonNode.Parse(text)!;
+    }
+
+    public async Task SeedPartnershipAsync(string partnershipId, IEnumerable<string> agencyCodes, params string[] themes)
+    {
+        await OkJsonAsync(HttpMethod.Put, $"/api/partnerships/{partnershipId}", new
+        {
+            name = "Test partnership", coordinatorEmail = $"coordinator@{partnershipId}.example", managerEmail = $"manager@{partnershipId}.example",
+            learningDevelopmentEmail = $"learning@{partnershipId}.example", retentionDays = 730, themes,
+        });
+        foreach (var code in agencyCodes)
+        {
+            var domain = $"{code.ToLowerInvariant()}.{partnershipId}.example";
+            await OkJsonAsync(HttpMethod.Put, $"/api/partnerships/{partnershipId}/agencies/{code}", new
+            {
+                name = $"Agency {code}", leadEmail = $"lead@{domain}", qaEmail = $"qa@{domain}", seniorEmail = $"senior@{domain}",
+            });
+        }
+    }
+
+    public async Task<string> StartAsync(object request, string? idempotencyKey = null)
+    {
+        var response = await SendAsync(HttpMethod.Post, "/api/cycles", request, idempotencyKey);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Accepted, text);
+        return JsonNode.Parse(text)!["id"]!.GetValue<string>();
+    }
+
+    public Task<JsonNode> RaiseAsync(string cycleId, string command, object? body = null) =>
+        OkJsonAsync(HttpMethod.Post, $"/api/cycles/{cycleId}/raiseEvent/{command}", body ?? new { }, HttpStatusCode.Accepted);
+
+    public Task<JsonNode> StatusAsync(string cycleId, bool history = false) =>
+        OkJsonAsync(HttpMethod.Get, $"/api/cycles/{cycleId}?showHistory={history.ToString().ToLowerInvariant()}");
+
+    public async Task<DateTimeOffset> NowAsync() =>
+        (await OkJsonAsync(HttpMethod.Get, "/api/dev/clock"))["utcNow"]!.GetValue<DateTimeOffset>();
+
+    public Task AdvanceToAsync(DateTimeOffset instant) => OkJsonAsync(HttpMethod.Post, "/api/dev/clock/advance", new { to = instant });
+
+    public Task<JsonNode> SweepAsync() => OkJsonAsync(HttpMethod.Post, "/SweepDueWork", new { Data = new { timer = new { } }, Metadata = new { } });
+
+    /// <summary>
+    /// Moves the clock to <paramref name="until"/> the way time really passes: stopping at each of the cycle's
+    /// wake-up times and sweeping there, so every timer fires at its own simulated moment.
+    /// </summary>
+    public async Task RunUntilAsync(string cycleId, DateTimeOffset until)
+    {
+        for (var guard = 0; guard < 200; guard++)
+        {
+            var wake = (await StatusAsync(cycleId))["customStatus"]!["nextWakeUp"]?.GetValue<DateTimeOffset>();
+            if (wake is null || wake > until) break;
+            if (wake > await NowAsync()) await AdvanceToAsync(wake.Value);
+            await SweepAsync();
+        }
+        if (until > await NowAsync()) await AdvanceToAsync(until);
+        await SweepAsync();
+    }
+
+    /// <summary>Waits until every queued email of the cycle has been sent (immediately or by a sweep).</summary>
+    public Task DrainOutboxAsync(string cycleId) => Poll.UntilAsync(async () =>
+    {
+        await SweepAsync();
+        var history = (await StatusAsync(cycleId, history: true))["historyEvents"]!.AsArray();
+        return history.All(e => e!["eventType"]!.GetValue<string>() != "EmailPending");
+    }, TimeSpan.FromSeconds(30), () => $"Cycle {cycleId} still has unsent email.");
+}
