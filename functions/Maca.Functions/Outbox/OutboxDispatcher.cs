@@ -3,6 +3,8 @@ using Maca.Functions.Cycles;
 using Maca.Functions.Email;
 using Maca.Functions.Storage;
 using Maca.Functions.Storage.Tables;
+using Maca.Functions.Sweeping;
+using Microsoft.Extensions.Options;
 
 namespace Maca.Functions.Outbox;
 
@@ -12,9 +14,9 @@ namespace Maca.Functions.Outbox;
 /// "marked sent" can send it twice, once the lease runs out.
 /// </summary>
 public sealed partial class OutboxDispatcher(CycleStore store, IEmailSender sender, TimeProvider clock, CrashPoints crash,
-    ILogger<OutboxDispatcher> logger)
+    IOptions<SweepOptions> options, ILogger<OutboxDispatcher> logger)
 {
-    public static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
+    private TimeSpan Lease => options.Value.EmailLease;
 
     // A lease guards against two live senders, so it runs on real time: a workflow clock moved forward for a demo
     // must not expire a lease while its holder is still sending.

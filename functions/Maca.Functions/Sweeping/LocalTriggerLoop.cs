@@ -11,6 +11,9 @@ public sealed class SweepOptions
 
     /// <summary>Send queued email right after the commit rather than at the next sweep.</summary>
     public bool SendImmediately { get; set; } = true;
+
+    /// <summary>How long a claimed email is reserved for its sender before another instance may take it over.</summary>
+    public TimeSpan EmailLease { get; set; } = TimeSpan.FromMinutes(2);
 }
 
 /// <summary>Plays the Functions host's timer locally: invokes the same sweep handler on a schedule.</summary>

@@ -60,7 +60,11 @@ public sealed class CycleClient(HttpClient http)
     public async Task<DateTimeOffset> NowAsync() =>
         (await OkJsonAsync(HttpMethod.Get, "/api/dev/clock"))["utcNow"]!.GetValue<DateTimeOffset>();
 
-    public Task AdvanceToAsync(DateTimeOffset instant) => OkJsonAsync(HttpMethod.Post, "/api/dev/clock/advance", new { to = instant });
+    /// <summary>Makes sure the dev clock is at least at <paramref name="instant"/> (it only moves forward).</summary>
+    public async Task AdvanceToAsync(DateTimeOffset instant)
+    {
+        if (instant > await NowAsync()) await OkJsonAsync(HttpMethod.Post, "/api/dev/clock/advance", new { to = instant });
+    }
 
     public Task<JsonNode> SweepAsync() => OkJsonAsync(HttpMethod.Post, "/SweepDueWork", new { Data = new { timer = new { } }, Metadata = new { } });
 
@@ -74,10 +78,10 @@ public sealed class CycleClient(HttpClient http)
         {
             var wake = (await StatusAsync(cycleId))["customStatus"]!["nextWakeUp"]?.GetValue<DateTimeOffset>();
             if (wake is null || wake > until) break;
-            if (wake > await NowAsync()) await AdvanceToAsync(wake.Value);
+            await AdvanceToAsync(wake.Value);
             await SweepAsync();
         }
-        if (until > await NowAsync()) await AdvanceToAsync(until);
+        await AdvanceToAsync(until);
         await SweepAsync();
     }
 
