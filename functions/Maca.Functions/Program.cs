@@ -20,7 +20,11 @@ app.MapHealth();
 app.MapDirectory();
 app.MapCycles();
 app.MapSweepDueWork();
-if (app.Environment.IsDevelopment()) app.MapDevClock();
+if (app.Environment.IsDevelopment())
+{
+    app.MapDevClock();
+    app.MapDevMetrics();
+}
 
 app.Run();
 

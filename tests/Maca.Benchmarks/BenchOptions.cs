@@ -1,6 +1,6 @@
 namespace Maca.Benchmarks;
 
-public sealed record BenchOptions(string Suite, int Concurrency, int Count)
+public sealed record BenchOptions(string Suite, int Concurrency, int Count, int Cycles)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -13,6 +13,6 @@ public sealed record BenchOptions(string Suite, int Concurrency, int Count)
                 throw new ArgumentException($"{name} needs a positive whole number.");
             return value;
         }
-        return new BenchOptions(suite, Option("--concurrency", 16), Option("--count", 3000));
+        return new BenchOptions(suite, Option("--concurrency", 16), Option("--count", 3000), Option("--cycles", 50));
     }
 }

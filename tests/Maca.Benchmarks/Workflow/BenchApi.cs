@@ -1,0 +1,43 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+
+namespace Maca.Benchmarks.Workflow;
+
+/// <summary>The app's HTTP API as the benchmark uses it: every cycle command is timed; a refusal stops the run.</summary>
+public sealed class BenchApi(HttpClient http, LatencyRecorder latency, SemaphoreSlim inFlight)
+{
+    public async Task<JsonNode?> CommandAsync(HttpMethod method, string path, object? body = null, HttpStatusCode expected = HttpStatusCode.Accepted)
+    {
+        await inFlight.WaitAsync();
+        try
+        {
+            return await latency.TimeAsync(async () =>
+            {
+                using var response = await http.SendAsync(new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) });
+                var text = await response.Content.ReadAsStringAsync();
+                if (response.StatusCode != expected) throw new InvalidOperationException($"{method} {path} answered {(int)response.StatusCode}: {text}");
+                return string.IsNullOrEmpty(text) ? null : JsonNode.Parse(text);
+            });
+        }
+        finally { inFlight.Release(); }
+    }
+
+    public Task RaiseAsync(string cycleId, string command, object? body = null) =>
+        CommandAsync(HttpMethod.Post, $"/api/cycles/{cycleId}/raiseEvent/{command}", body ?? new { });
+
+    /// <summary>Untimed helpers: set-up, the clock and the sweep are not commands.</summary>
+    public async Task<JsonNode> GetAsync(string path) => JsonNode.Parse(await http.GetStringAsync(path))!;
+
+    public async Task PostAsync(string path, object body, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        using var response = await http.PostAsJsonAsync(path, body);
+        if (response.StatusCode != expected) throw new InvalidOperationException($"POST {path} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+    }
+
+    public async Task PutAsync(string path, object body)
+    {
+        using var response = await http.PutAsJsonAsync(path, body);
+        response.EnsureSuccessStatusCode();
+    }
+}
