@@ -148,6 +148,15 @@ public sealed class InDepthCycleEndToEndTests(AzuriteFixture azurite, MaildevFix
         }, TimeSpan.FromSeconds(30), () => "Not every email reached maildev.");
         Assert.Equal(ExpectedEmails().OrderBy(e => e.ToString()).ToList(), sent.Select(SentEmail.From).OrderBy(e => e.ToString()).ToList());
 
+        // The moved meeting's invitation is the same event with the next sequence.
+        var update = sent.Single(e => SentEmail.From(e).Kind == "MeetingUpdate");
+        var attachment = update.GetProperty("attachments")[0].GetProperty("generatedFileName").GetString()!;
+        var ics = await maildev.AttachmentAsync(update.GetProperty("id").GetString()!, attachment);
+        Assert.Contains($"UID:maca-{id}-meeting\r\n", ics);
+        Assert.Contains("SEQUENCE:1\r\nDTSTAMP", ics);
+        Assert.Contains("METHOD:REQUEST\r\n", ics);
+        Assert.Contains($"DTSTART:{Uk(2029, 5, 1, 10).UtcDateTime:yyyyMMdd'T'HHmmss'Z'}\r\n", ics);
+
         // The history is the audit trail: who did what, and every email's delivery.
         var history = (await api.StatusAsync(id, history: true))["historyEvents"]!.AsArray();
         Assert.Contains(history, e => e!["eventType"]!.GetValue<string>() == "AuditToolSubmitted" && e["actor"]!.GetValue<string>() == "agency:POL");

@@ -22,19 +22,13 @@ public sealed class CrashRecoveryTests(AzuriteFixture azurite, MaildevFixture ma
     public async Task ACrashAtAnyPointLosesNoCommandTimerOrEmail(string crashAt, int onHit)
     {
         var partnership = "crash-" + crashAt.ToLowerInvariant();
-        await using var app = new RestartingApp(new Dictionary<string, string>
-        {
-            ["Storage:ConnectionString"] = azurite.ConnectionString,
-            ["Storage:NamePrefix"] = "t" + Guid.NewGuid().ToString("N")[..10],
-            ["Email:Smtp:Port"] = maildev.SmtpPort.ToString(),
-            ["Sweep:RunLocalLoop"] = "false",
-            ["Sweep:EmailLease"] = "00:00:01",
-            // One sender at a time, so the only email that can be mid-send at the crash is the one the crash point names.
-            ["Sweep:SendImmediately"] = "false",
-            ["Seeds:LoadDemo"] = "false",
-            ["Faults:CrashAt"] = crashAt,
-            ["Faults:CrashAfterHits"] = onHit.ToString(),
-        });
+        var settings = MacaAppFactoryExtensions.ChildProcessSettings(azurite, maildev);
+        settings["Sweep:EmailLease"] = "00:00:01";
+        // One sender at a time, so the only email that can be mid-send at the crash is the one the crash point names.
+        settings["Sweep:SendImmediately"] = "false";
+        settings["Faults:CrashAt"] = crashAt;
+        settings["Faults:CrashAfterHits"] = onHit.ToString();
+        await using var app = new RestartingApp(settings);
         await app.StartAsync();
         await app.StepAsync(api => api.SeedPartnershipAsync(partnership, ["CSC", "POL"], "Neglect"));
         await app.AdvanceToAsync(Uk(2029, 11, 5, 10));

@@ -18,14 +18,7 @@ public sealed class TwoInstanceTests(AzuriteFixture azurite, MaildevFixture mail
     [Fact]
     public async Task TwoInstancesDriveTwentyCyclesWithoutFiringSendingOrTransitioningTwice()
     {
-        var settings = new Dictionary<string, string>
-        {
-            ["Storage:ConnectionString"] = azurite.ConnectionString,
-            ["Storage:NamePrefix"] = "t" + Guid.NewGuid().ToString("N")[..10],
-            ["Email:Smtp:Port"] = maildev.SmtpPort.ToString(),
-            ["Sweep:RunLocalLoop"] = "false",
-            ["Seeds:LoadDemo"] = "false",
-        };
+        var settings = MacaAppFactoryExtensions.ChildProcessSettings(azurite, maildev);
         using var a = await AppProcess.StartAsync(settings);
         using var b = await AppProcess.StartAsync(settings);
         CycleClient[] apps = [new(a.Http), new(b.Http)];

@@ -34,6 +34,16 @@ public sealed class MacaAppFactory(AzuriteFixture azurite, MaildevFixture mailde
 
 public static class MacaAppFactoryExtensions
 {
+    /// <summary>Settings for the app as a child process on the fixtures' Azurite and maildev, with its own name prefix.</summary>
+    public static Dictionary<string, string> ChildProcessSettings(AzuriteFixture azurite, MaildevFixture maildev) => new()
+    {
+        ["Storage:ConnectionString"] = azurite.ConnectionString,
+        ["Storage:NamePrefix"] = "t" + Guid.NewGuid().ToString("N")[..10],
+        ["Email:Smtp:Port"] = maildev.SmtpPort.ToString(),
+        ["Sweep:RunLocalLoop"] = "false",
+        ["Seeds:LoadDemo"] = "false",
+    };
+
     public static CycleClient CreateCycleClient(this MacaAppFactory factory) => new(factory.CreateClient());
 }
 

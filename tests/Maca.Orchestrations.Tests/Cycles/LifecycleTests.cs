@@ -60,3 +60,16 @@ public sealed class LifecycleTests
     public void NextDueIsTheEarliestScheduledStep() =>
         Assert.Equal(Uk(2026, 12, 14), Cycle.Selected().State.NextDueAt);
 }
+
+public sealed class TickLimitTests
+{
+    [Fact]
+    public void ATickFiresAtMostItsLimitAndTheNextTickFiresTheRest()
+    {
+        var cycle = Cycle.Selected().Do(new SuspendCycle("x"), Uk(2026, 12, 1)).Do(new ResumeCycle(), Uk(2026, 12, 18));
+        var first = Spec.Given(cycle.History).When(new Tick(MaxSteps: 4), Uk(2026, 12, 18));
+        Assert.Equal(4, first.Events.OfType<StepFired>().Count());
+        var second = Spec.Given([.. cycle.History, .. first.Events]).When(new Tick(MaxSteps: 4), Uk(2026, 12, 18));
+        Assert.Equal(2, second.Events.OfType<StepFired>().Count());
+    }
+}
