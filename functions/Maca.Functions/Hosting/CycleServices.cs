@@ -44,6 +44,7 @@ public static class CycleServices
         services.AddSingleton<DueWorkSweeper>();
         services.AddSingleton<OutboxKick>();
         services.AddSingleton<SeedLoader>();
+        services.AddSingleton<DemoCycleSeed>();
         services.AddHostedService<StorageInitializer>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxKick>());
         services.AddHostedService<LocalTriggerLoop>();

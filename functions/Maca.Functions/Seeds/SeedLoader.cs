@@ -12,8 +12,9 @@ public sealed class SeedOptions
     public bool LoadDemo { get; set; }
 }
 
-/// <summary>Loads seeds/demo-partnership.json into the directory if that partnership is not there yet.</summary>
-public sealed partial class SeedLoader(DirectoryStore directory, IOptions<SeedOptions> options, IHostEnvironment env, ILogger<SeedLoader> logger)
+/// <summary>Loads seeds/demo-partnership.json into the directory if that partnership is not there yet, then the demo cycle.</summary>
+public sealed partial class SeedLoader(DirectoryStore directory, DemoCycleSeed demoCycle, IOptions<SeedOptions> options, IHostEnvironment env,
+    ILogger<SeedLoader> logger)
 {
     public sealed record DemoSeed(Partnership Partnership, IReadOnlyList<Agency> Agencies);
 
@@ -21,10 +22,13 @@ public sealed partial class SeedLoader(DirectoryStore directory, IOptions<SeedOp
     {
         if (!options.Value.LoadDemo) return;
         var seed = JsonSerializer.Deserialize<DemoSeed>(await File.ReadAllTextAsync(SeedFiles.Find("demo-partnership.json", env), ct), CycleJson.Options)!;
-        if (await directory.GetPartnershipAsync(seed.Partnership.Id, ct) is not null) return;
-        foreach (var agency in seed.Agencies) await directory.SaveAgencyAsync(seed.Partnership.Id, agency, ct);
-        await directory.SavePartnershipAsync(seed.Partnership, ct); // last, so a half-loaded seed is retried
-        LogSeeded(seed.Partnership.Id, seed.Agencies.Count);
+        if (await directory.GetPartnershipAsync(seed.Partnership.Id, ct) is null)
+        {
+            foreach (var agency in seed.Agencies) await directory.SaveAgencyAsync(seed.Partnership.Id, agency, ct);
+            await directory.SavePartnershipAsync(seed.Partnership, ct); // last, so a half-loaded seed is retried
+            LogSeeded(seed.Partnership.Id, seed.Agencies.Count);
+        }
+        await demoCycle.LoadAsync(ct);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Loaded the demo partnership {PartnershipId} with {Agencies} agencies")]
