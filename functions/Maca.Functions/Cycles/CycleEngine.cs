@@ -15,8 +15,6 @@ public sealed partial class CycleEngine(CycleStore store, WakeUpIndex wakeUps, C
 {
     private const int MaxAttempts = 12;
 
-    public CycleDecider Decider => decider;
-
     public async Task<CommandResult> ExecuteAsync(string cycleId, CycleCommand command, string? idempotencyKey = null,
         int? expectedVersion = null, string? inputJson = null, CancellationToken ct = default)
     {

@@ -22,6 +22,10 @@ public sealed partial class SeedLoader(DirectoryStore directory, DemoCycleSeed d
     {
         if (!options.Value.LoadDemo) return;
         var seed = JsonSerializer.Deserialize<DemoSeed>(await File.ReadAllTextAsync(SeedFiles.Find("demo-partnership.json", env), ct), CycleJson.Options)!;
+        // Seeds obey the same rules as the API, so a bad edit to the file fails loudly instead of loading.
+        var problems = DirectoryValidation.Problems(seed.Partnership).Concat(seed.Agencies.SelectMany(DirectoryValidation.Problems)).ToList();
+        if (problems.Count > 0)
+            throw new InvalidDataException("seeds/demo-partnership.json is not valid: " + string.Join("; ", problems.Select(p => $"{p.Key}: {p.Value[0]}")));
         if (await directory.GetPartnershipAsync(seed.Partnership.Id, ct) is null)
         {
             foreach (var agency in seed.Agencies) await directory.SaveAgencyAsync(seed.Partnership.Id, agency, ct);
