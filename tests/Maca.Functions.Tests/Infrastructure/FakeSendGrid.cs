@@ -1,10 +1,5 @@
 using System.Collections.Concurrent;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
-
-using Maca.Testing;
 
 namespace Maca.Functions.Tests.Infrastructure;
 
@@ -16,36 +11,27 @@ public sealed class FakeSendGrid : IAsyncDisposable
 {
     public sealed record Received(string Path, string? Authorization, string Body);
 
-    private readonly WebApplication _app;
     private readonly ConcurrentQueue<Func<HttpContext, Task>> _script = new();
     private Func<HttpContext, Task> _last = Accepted("default-id");
+    private LoopbackServer? _server;
 
-    private FakeSendGrid()
-    {
-        Port = FreePort.Next();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls($"http://127.0.0.1:{Port}");
-        _app = builder.Build();
-        _app.Run(async context =>
-        {
-            using var reader = new StreamReader(context.Request.Body);
-            Requests.Add(new Received(context.Request.Path, context.Request.Headers.Authorization, await reader.ReadToEndAsync()));
-            if (_script.TryDequeue(out var next)) _last = next;
-            await _last(context);
-        });
-    }
-
-    public int Port { get; }
-    public Uri BaseUrl => new($"http://127.0.0.1:{Port}");
+    public Uri BaseUrl => _server!.BaseUrl;
     public ConcurrentBag<Received> Requests { get; } = [];
 
     public static async Task<FakeSendGrid> StartAsync(params Func<HttpContext, Task>[] answers)
     {
-        var server = new FakeSendGrid();
-        foreach (var answer in answers) server._script.Enqueue(answer);
-        await server._app.StartAsync();
-        return server;
+        var fake = new FakeSendGrid();
+        foreach (var answer in answers) fake._script.Enqueue(answer);
+        fake._server = await LoopbackServer.StartAsync(fake.HandleAsync);
+        return fake;
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        using var reader = new StreamReader(context.Request.Body);
+        Requests.Add(new Received(context.Request.Path, context.Request.Headers.Authorization, await reader.ReadToEndAsync()));
+        if (_script.TryDequeue(out var next)) _last = next;
+        await _last(context);
     }
 
     public static Func<HttpContext, Task> Accepted(string messageId) => context =>
@@ -79,9 +65,5 @@ public sealed class FakeSendGrid : IAsyncDisposable
     /// <summary>Never answers: the client's own timeout must give up.</summary>
     public static Func<HttpContext, Task> Hang() => context => Task.Delay(Timeout.Infinite, context.RequestAborted);
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _server?.DisposeAsync() ?? ValueTask.CompletedTask;
 }

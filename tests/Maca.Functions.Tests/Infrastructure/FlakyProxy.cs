@@ -1,9 +1,4 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
-
-using Maca.Testing;
 
 namespace Maca.Functions.Tests.Infrastructure;
 
@@ -15,29 +10,25 @@ public sealed class FlakyProxy : IAsyncDisposable
 {
     private static readonly HashSet<string> ContentHeaders = new(StringComparer.OrdinalIgnoreCase)
         { "Content-Type", "Content-Length", "Content-MD5", "Content-Encoding", "Content-Language" };
-    private readonly WebApplication _app;
     private readonly HttpClient _forward = new();
+    private readonly Uri _target;
     private int _failuresLeft;
     private int _requests;
+    private LoopbackServer? _server;
 
     private FlakyProxy(Uri target, int failures)
     {
+        _target = target;
         _failuresLeft = failures;
-        Port = FreePort.Next();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls($"http://127.0.0.1:{Port}");
-        _app = builder.Build();
-        _app.Run(context => HandleAsync(context, target));
     }
 
-    public int Port { get; }
+    public int Port => _server!.Port;
     public int Requests => Volatile.Read(ref _requests);
 
     public static async Task<FlakyProxy> StartAsync(Uri target, int failures)
     {
         var proxy = new FlakyProxy(target, failures);
-        await proxy._app.StartAsync();
+        proxy._server = await LoopbackServer.StartAsync(context => proxy.HandleAsync(context, proxy._target));
         return proxy;
     }
 
@@ -72,8 +63,7 @@ public sealed class FlakyProxy : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        if (_server is not null) await _server.DisposeAsync();
         _forward.Dispose();
     }
 }
