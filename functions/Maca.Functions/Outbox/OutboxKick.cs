@@ -9,7 +9,7 @@ namespace Maca.Functions.Outbox;
 /// waiting for the next sweep. If this process dies first, the wake-up row written before the commit still
 /// makes the sweep send it.
 /// </summary>
-public sealed partial class OutboxKick(OutboxDispatcher dispatcher, IOptions<Sweeping.SweepOptions> options, ILogger<OutboxKick> logger)
+public sealed partial class OutboxKick(OutboxDispatcher dispatcher, CycleStore store, IOptions<Sweeping.SweepOptions> options, ILogger<OutboxKick> logger)
     : BackgroundService
 {
     private readonly Channel<string> _cycles = Channel.CreateUnbounded<string>();
@@ -24,7 +24,11 @@ public sealed partial class OutboxKick(OutboxDispatcher dispatcher, IOptions<Swe
     {
         await foreach (var cycleId in _cycles.Reader.ReadAllAsync(stoppingToken))
         {
-            try { await dispatcher.DispatchAsync(cycleId, stoppingToken); }
+            try
+            {
+                // The cycle may have been suspended since the commit that queued this; then it waits for resume.
+                if (!(await store.LoadAsync(cycleId, stoppingToken)).State.Suspended) await dispatcher.DispatchAsync(cycleId, stoppingToken);
+            }
             catch (Exception ex) when (ex is not OperationCanceledException) { LogFailed(cycleId, ex); }
         }
     }
