@@ -6,8 +6,16 @@ namespace Maca.Functions.Cycles;
 public sealed record CommandResult(CycleState State, IReadOnlyList<string> EventTypes, Rejection? Rejection = null, bool Replayed = false)
 {
     public bool Accepted => Rejection is null;
+
+    /// <summary>The version and phase the command left the cycle in; for a replay, those of the first request.</summary>
+    public int Version { get; init; } = State.Version;
+    public string Phase { get; init; } = State.Phase.ToString();
+
     public static CommandResult Refused(CycleState state, Rejection rejection) => new(state, [], rejection);
 }
+
+/// <summary>The first answer to an idempotent request, kept with the commit and replayed for every repeat.</summary>
+public sealed record FirstAnswer(IReadOnlyList<string> Events, int Version, string Phase);
 
 /// <summary>Who caused an event, as the history shows it: "coordinator", "agency:POL" or "system".</summary>
 public static class Actors

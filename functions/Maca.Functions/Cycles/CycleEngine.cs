@@ -23,8 +23,8 @@ public sealed partial class CycleEngine(CycleStore store, WakeUpIndex wakeUps, C
             var loading = store.LoadAsync(cycleId, ct);
             var prior = idempotencyKey is null ? Task.FromResult<StoredResponse?>(null) : store.FindResponseAsync(cycleId, idempotencyKey, ct);
             var cycle = await loading;
-            if (await prior is { } replay)
-                return new CommandResult(cycle.State, JsonSerializer.Deserialize<string[]>(replay.Body) ?? [], Replayed: true);
+            if (await prior is { } replay && JsonSerializer.Deserialize<FirstAnswer>(replay.Body, CycleJson.Options) is { } first)
+                return new CommandResult(cycle.State, first.Events, Replayed: true) { Version = first.Version, Phase = first.Phase };
             if (expectedVersion is { } expected && expected != cycle.State.Version)
                 throw new StoragePreconditionFailedException("VersionMismatch",
                     $"The cycle is at version {cycle.State.Version}, not {expected}. Reload it and try again.");
@@ -42,7 +42,7 @@ public sealed partial class CycleEngine(CycleStore store, WakeUpIndex wakeUps, C
             try
             {
                 var request = idempotencyKey is null ? ((string, StoredResponse)?)null
-                    : (idempotencyKey, new StoredResponse(202, JsonSerializer.Serialize(types)));
+                    : (idempotencyKey, new StoredResponse(202, JsonSerializer.Serialize(new FirstAnswer(types, after.Version, after.Phase.ToString()), CycleJson.Options)));
                 await store.CommitAsync(cycle, after, decision.Events, Actors.Of(command), outbox, inputJson, request, ct);
             }
             catch (StorageRequestFailedException ex) when (ex is StoragePreconditionFailedException or StorageConflictException && attempt < MaxAttempts)

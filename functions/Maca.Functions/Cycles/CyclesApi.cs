@@ -92,7 +92,7 @@ public static class CyclesApi
         kick.AfterCommit(id, result);
         var statusUri = Urls(http, id).StatusQueryGetUri;
         http.Response.Headers.ETag = $"\"{result.State.Version}\"";
-        return TypedResults.Accepted(statusUri, new Accepted(id, result.State.Version, result.State.Phase.ToString(), result.EventTypes, result.Replayed, statusUri));
+        return TypedResults.Accepted(statusUri, new Accepted(id, result.Version, result.Phase, result.EventTypes, result.Replayed, statusUri));
     }
 
     private static async Task<IResult> Purge(string id, CycleStore store, CyclePurger purger, CancellationToken ct)

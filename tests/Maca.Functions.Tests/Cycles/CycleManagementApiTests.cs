@@ -48,9 +48,17 @@ public sealed class CycleManagementApiTests(AzuriteFixture azurite, MaildevFixtu
         var again = await api.SendAsync(HttpMethod.Post, $"/api/cycles/{id}/raiseEvent/NominateCase", body with { }, idempotencyKey: "nominate-1");
         Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
         Assert.Equal(HttpStatusCode.Accepted, again.StatusCode);
+        var firstBody = JsonNode.Parse(await first.Content.ReadAsStringAsync())!;
+        await api.RaiseAsync(id, "NominateCase", body with { caseRef = "IDEM-2" }); // the cycle moves on
+        var replay = JsonNode.Parse(await (await api.SendAsync(HttpMethod.Post, $"/api/cycles/{id}/raiseEvent/NominateCase", body, idempotencyKey: "nominate-1")).Content.ReadAsStringAsync())!;
         Assert.True(JsonNode.Parse(await again.Content.ReadAsStringAsync())!["replayed"]!.GetValue<bool>());
+        Assert.True(replay["replayed"]!.GetValue<bool>());
+        Assert.Equal(firstBody["version"]!.GetValue<int>(), replay["version"]!.GetValue<int>()); // the first answer, not today's state
+        Assert.Equal(firstBody["events"]!.ToJsonString(), replay["events"]!.ToJsonString());
         var history = (await api.StatusAsync(id, history: true))["historyEvents"]!.AsArray();
-        Assert.Single(history, e => e!["eventType"]!.GetValue<string>() == "CaseNominated");
+        var nominated = history.Where(e => e!["eventType"]!.GetValue<string>() == "CaseNominated")
+            .Select(e => e!["data"]!["nomination"]!["caseRef"]!.GetValue<string>()).ToList();
+        Assert.Equal(["IDEM-1", "IDEM-2"], nominated); // the keyed request applied once, however often it was sent
     }
 
     [Fact]
