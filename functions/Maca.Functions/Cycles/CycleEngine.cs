@@ -35,7 +35,7 @@ public sealed partial class CycleEngine(CycleStore store, WakeUpIndex wakeUps, C
             if (decision.Events.Count == 0) return new CommandResult(cycle.State, []);
 
             var after = CycleEvolver.Fold(decision.Events, cycle.State);
-            var outbox = Outbox(cycle, decision.Events);
+            var outbox = Outbox(cycle, after, decision.Events);
             var types = decision.Events.Select(e => e.GetType().Name).ToArray();
             await EnsureWakeUpAsync(cycle.State, after, outbox.Count > 0 || command is ResumeCycle, now, ct);
             crash.Reach(CrashPoints.AfterWakeUpIndex);
@@ -69,20 +69,18 @@ public sealed partial class CycleEngine(CycleStore store, WakeUpIndex wakeUps, C
 
     private static DateTimeOffset Earliest(DateTimeOffset a, DateTimeOffset? b) => b is { } other && other < a ? other : a;
 
-    private List<OutboxEntry> Outbox(CycleRecord cycle, IReadOnlyList<CycleEvent> events)
-    {
-        var entries = new List<OutboxEntry>();
-        var state = cycle.State;
-        for (var i = 0; i < events.Count; i++)
-        {
-            state = CycleEvolver.Evolve(state, events[i]);
-            if (events[i] is not NotificationQueued queued) continue;
-            var outboxId = $"{cycle.CycleId}.{state.Version:D8}";
-            var email = composer.Compose(outboxId, queued.Notification, state, queued.At);
-            entries.Add(new OutboxEntry(outboxId, state.Version, queued.Notification.Kind.ToString(), JsonSerializer.Serialize(email, CycleJson.Options)));
-        }
-        return entries;
-    }
+    /// <summary>Renders each queued notification; every event takes the next version, so the email's id follows from its place.</summary>
+    private List<OutboxEntry> Outbox(CycleRecord cycle, CycleState after, IReadOnlyList<CycleEvent> events) =>
+        events.Select((e, i) => (Event: e, Version: cycle.State.Version + i + 1))
+            .Where(x => x.Event is NotificationQueued)
+            .Select(x =>
+            {
+                var queued = (NotificationQueued)x.Event;
+                var outboxId = $"{cycle.CycleId}.{x.Version:D8}";
+                var email = composer.Compose(outboxId, queued.Notification, after, queued.At);
+                return new OutboxEntry(outboxId, x.Version, queued.Notification.Kind.ToString(), JsonSerializer.Serialize(email, CycleJson.Options));
+            })
+            .ToList();
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Cycle {CycleId} changed under us; deciding again (attempt {Attempt})")]
     private partial void LogConflict(string cycleId, int attempt);

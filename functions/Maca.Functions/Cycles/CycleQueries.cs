@@ -47,11 +47,10 @@ public sealed class CycleQueries(CycleStore store, WorkingCalendar calendar, Tim
             clauses.Add("(" + string.Join(" or ", statuses.Select(s => $"RuntimeStatus eq '{s}'")) + ")");
         if (filter.CreatedTimeFrom is { } from) clauses.Add($"CreatedTime ge datetime'{from.UtcDateTime:O}'");
         if (filter.CreatedTimeTo is { } to) clauses.Add($"CreatedTime le datetime'{to.UtcDateTime:O}'");
-        var query = new TableQuery(string.Join(" and ", clauses), ["PartitionKey"], Top: filter.Top);
+        var query = new TableQuery(string.Join(" and ", clauses), Top: filter.Top);
         var page = await store.Table.QueryPageAsync(query, Decode(filter.ContinuationToken), ct);
-        var items = new List<CycleStatusDocument>();
-        foreach (var row in page.Entities)
-            if (await StatusAsync(row.PartitionKey, showHistory: false, ct) is { } status) items.Add(status);
+        var now = clock.GetUtcNow();
+        var items = page.Entities.Select(row => CycleStatusBuilder.Build(CycleStore.FromSnapshotRow(row), now, calendar)).ToList();
         return new CyclePage(items, Encode(page.Continuation));
     }
 

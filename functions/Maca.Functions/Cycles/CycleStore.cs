@@ -20,10 +20,13 @@ public sealed class CycleStore(StorageAccount storage)
     public async Task<CycleRecord> LoadAsync(string cycleId, CancellationToken ct)
     {
         var row = await _table.GetAsync(cycleId, CycleTable.Snapshot, ct);
-        if (row is null) return CycleRecord.New(cycleId);
-        var state = JsonSerializer.Deserialize<CycleState>(LargeProperty.Read(row, "State")!, CycleJson.Options)!;
-        return new CycleRecord(cycleId, state, row.ETag, LargeProperty.Read(row, "Input"));
+        return row is null ? CycleRecord.New(cycleId) : FromSnapshotRow(row);
     }
+
+    /// <summary>A cycle from its snapshot row, whether point-read or returned by a query.</summary>
+    public static CycleRecord FromSnapshotRow(TableEntity row) =>
+        new(row.PartitionKey, JsonSerializer.Deserialize<CycleState>(LargeProperty.Read(row, "State")!, CycleJson.Options)!,
+            row.ETag, LargeProperty.Read(row, "Input"));
 
     public async Task<StoredResponse?> FindResponseAsync(string cycleId, string idempotencyKey, CancellationToken ct)
     {

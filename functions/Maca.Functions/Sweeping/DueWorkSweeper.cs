@@ -10,7 +10,7 @@ public sealed record SweepResult(int CyclesWoken, int TimerCommits, int WakeUpsC
 /// Wakes every cycle whose wake-up time has come: fires its due timers, sends its queued email, records its
 /// next wake-up time, and only then removes the rows it handled. Safe to run on several instances at once.
 /// </summary>
-public sealed partial class DueWorkSweeper(WakeUpIndex wakeUps, CycleEngine engine, CycleStore store, OutboxDispatcher outbox,
+public sealed partial class DueWorkSweeper(WakeUpIndex wakeUps, CycleEngine engine, OutboxDispatcher outbox,
     TimeProvider clock, ILogger<DueWorkSweeper> logger)
 {
     private const int MaxCyclesPerSweep = 500, MaxTicksPerCycle = 50, Parallelism = 8;
@@ -34,20 +34,18 @@ public sealed partial class DueWorkSweeper(WakeUpIndex wakeUps, CycleEngine engi
     private async Task<(int Commits, int Removed)> WakeAsync(string cycleId, IReadOnlyList<WakeUpIndex.WakeUp> rows, CancellationToken ct)
     {
         var commits = 0;
-        for (var i = 0; i < MaxTicksPerCycle; i++)
-        {
-            var tick = await engine.ExecuteAsync(cycleId, new Tick(), ct: ct);
-            if (!tick.Accepted || tick.EventTypes.Count == 0) break;
-            commits++;
-        }
+        CommandResult tick;
+        // The last tick's state is the committed one it found nothing more due in (or refused to tick: suspended, finished).
+        do tick = await engine.ExecuteAsync(cycleId, new Tick(), ct: ct);
+        while (tick.Accepted && tick.EventTypes.Count > 0 && ++commits < MaxTicksPerCycle);
         // Everything committed up to this version is now handled: its timers fired, its email below is sent.
-        var handled = await store.LoadAsync(cycleId, ct);
-        DateTimeOffset? nextEmail = handled.State.Suspended ? null : await outbox.DispatchAsync(cycleId, ct);
-        var next = Earliest(handled.State.NextDueAt, nextEmail);
-        if (next is { } wakeAt) await wakeUps.EnsureAsync(cycleId, wakeAt, handled.State.Version - 1, ct);
+        var handled = tick.State;
+        DateTimeOffset? nextEmail = handled.Suspended ? null : await outbox.DispatchAsync(cycleId, ct);
+        var next = Earliest(handled.NextDueAt, nextEmail);
+        if (next is { } wakeAt) await wakeUps.EnsureAsync(cycleId, wakeAt, handled.Version - 1, ct);
 
         var removed = 0;
-        foreach (var row in rows.Where(r => r.CoveredBy(handled.State.Version, clock.GetUtcNow())))
+        foreach (var row in rows.Where(r => r.CoveredBy(handled.Version, clock.GetUtcNow())))
         {
             await wakeUps.RemoveAsync(row, ct);
             removed++;

@@ -106,11 +106,13 @@ public sealed class TableStore(StoragePipeline pipeline, string name) : ITableSt
     public Task<IReadOnlyList<string?>> SubmitTransactionAsync(IReadOnlyList<TableOperation> operations, CancellationToken ct = default) =>
         new TableTransaction(pipeline, _endpoint, Name).SubmitAsync(operations, ct);
 
-    internal string EntityUri(string partitionKey, string rowKey)
+    private string EntityUri(string partitionKey, string rowKey) => EntityUri(_endpoint, Name, partitionKey, rowKey);
+
+    internal static string EntityUri(Uri endpoint, string table, string partitionKey, string rowKey)
     {
         EntitySizeLimits.ValidateKey("PartitionKey", partitionKey);
         EntitySizeLimits.ValidateKey("RowKey", rowKey);
-        return $"{_endpoint}/{Name}(PartitionKey='{EscapeKey(partitionKey)}',RowKey='{EscapeKey(rowKey)}')";
+        return $"{endpoint}/{table}(PartitionKey='{EscapeKey(partitionKey)}',RowKey='{EscapeKey(rowKey)}')";
     }
 
     private static string EscapeKey(string key) => Uri.EscapeDataString(key.Replace("'", "''"));

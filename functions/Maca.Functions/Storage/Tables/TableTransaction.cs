@@ -50,7 +50,6 @@ internal sealed partial class TableTransaction(StoragePipeline pipeline, Uri end
     private byte[] Encode(IReadOnlyList<TableOperation> operations, string batchBoundary)
     {
         var changeset = "changeset_" + Guid.NewGuid().ToString("N");
-        var store = new TableStore(pipeline, table);
         var builder = new StringBuilder()
             .Append($"--{batchBoundary}\r\nContent-Type: multipart/mixed; boundary={changeset}\r\n\r\n");
         for (var i = 0; i < operations.Count; i++)
@@ -59,9 +58,9 @@ internal sealed partial class TableTransaction(StoragePipeline pipeline, Uri end
             var (method, uri) = kind switch
             {
                 TableOperationKind.Insert => ("POST", $"{endpoint}/{table}"),
-                TableOperationKind.UpsertReplace or TableOperationKind.UpdateReplace => ("PUT", store.EntityUri(entity.PartitionKey, entity.RowKey)),
-                TableOperationKind.UpsertMerge or TableOperationKind.UpdateMerge => ("MERGE", store.EntityUri(entity.PartitionKey, entity.RowKey)),
-                _ => ("DELETE", store.EntityUri(entity.PartitionKey, entity.RowKey)),
+                TableOperationKind.UpsertReplace or TableOperationKind.UpdateReplace => ("PUT", TableStore.EntityUri(endpoint, table, entity.PartitionKey, entity.RowKey)),
+                TableOperationKind.UpsertMerge or TableOperationKind.UpdateMerge => ("MERGE", TableStore.EntityUri(endpoint, table, entity.PartitionKey, entity.RowKey)),
+                _ => ("DELETE", TableStore.EntityUri(endpoint, table, entity.PartitionKey, entity.RowKey)),
             };
             builder.Append($"--{changeset}\r\nContent-Type: application/http\r\nContent-Transfer-Encoding: binary\r\n\r\n")
                 .Append($"{method} {uri} HTTP/1.1\r\n")
