@@ -1,5 +1,3 @@
-using Maca.Functions.Storage;
-
 namespace Maca.Testing;
 
 /// <summary>A real Azurite on free loopback ports, in memory unless a folder is given; killed on dispose.</summary>
@@ -16,7 +14,17 @@ public sealed class AzuriteProcess : IDisposable
     public int BlobPort { get; }
     public int QueuePort { get; }
     public int TablePort { get; }
-    public StorageConnection Connection => StorageConnection.Emulator(BlobPort, QueuePort, TablePort);
+    /// <summary>The emulator's well-known development account key (public, documented by Microsoft).</summary>
+    public const string DevelopmentAccountKey =
+        "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
+    public string ConnectionString => ConnectionStringFor(BlobPort, QueuePort, TablePort);
+
+    /// <summary>A development-account connection string for these ports (which need not be Azurite's own).</summary>
+    public static string ConnectionStringFor(int blob, int queue, int table) =>
+        $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={DevelopmentAccountKey};" +
+        $"BlobEndpoint=http://127.0.0.1:{blob}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{queue}/devstoreaccount1;" +
+        $"TableEndpoint=http://127.0.0.1:{table}/devstoreaccount1";
 
     public static async Task<AzuriteProcess> StartAsync()
     {

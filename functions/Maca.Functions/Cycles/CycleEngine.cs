@@ -1,6 +1,8 @@
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
+using Azure;
 using Maca.Functions.Outbox;
-using Maca.Functions.Storage;
 using Maca.Orchestrations.Cycles;
 
 namespace Maca.Functions.Cycles;
@@ -10,27 +12,33 @@ namespace Maca.Functions.Cycles;
 /// then commit everything in one transaction guarded by the snapshot's ETag. A concurrent writer makes the
 /// commit fail; the command is then decided again against the new state, so nothing is lost or applied twice.
 /// </summary>
-public sealed partial class CycleEngine(CycleStore store, WakeUpIndex wakeUps, CycleDecider decider, EmailComposer composer,
-    TimeProvider clock, CrashPoints crash, ILogger<CycleEngine> logger)
+public sealed partial class CycleEngine(CycleStore store, SnapshotCache snapshots, WakeUpIndex wakeUps, CycleDecider decider,
+    EmailComposer composer, OutboxKick kick, TimeProvider clock, CrashPoints crash, ILogger<CycleEngine> logger)
 {
     private const int MaxAttempts = 12;
 
     public async Task<CommandResult> ExecuteAsync(string cycleId, CycleCommand command, string? idempotencyKey = null,
         int? expectedVersion = null, string? inputJson = null, CancellationToken ct = default)
     {
+        var fingerprint = Fingerprint(command, inputJson);
+        var cached = snapshots.Get(cycleId);
         for (var attempt = 1; ; attempt++)
         {
-            var loading = store.LoadAsync(cycleId, ct);
+            var loading = cached is null ? store.LoadAsync(cycleId, ct) : Task.FromResult(cached);
             var prior = idempotencyKey is null ? Task.FromResult<StoredResponse?>(null) : store.FindResponseAsync(cycleId, idempotencyKey, ct);
             var cycle = await loading;
-            if (await prior is { } replay && JsonSerializer.Deserialize<FirstAnswer>(replay.Body, CycleJson.Options) is { } first)
-                return new CommandResult(cycle.State, first.Events, Replayed: true) { Version = first.Version, Phase = first.Phase };
+            var fromCache = ReferenceEquals(cycle, cached);
+            cached = null; // the cache serves the first attempt only
+            if (await prior is { } replay) return Replay(cycle, replay, fingerprint);
             if (expectedVersion is { } expected && expected != cycle.State.Version)
-                throw new StoragePreconditionFailedException("VersionMismatch",
-                    $"The cycle is at version {cycle.State.Version}, not {expected}. Reload it and try again.");
+            {
+                if (fromCache) continue;
+                throw new CycleChangedException($"The cycle is at version {cycle.State.Version}, not {expected}. Reload it and try again.");
+            }
 
             var now = clock.GetUtcNow();
             var decision = decider.Decide(command, cycle.State, now);
+            if (fromCache && (decision.IsRejected || decision.Events.Count == 0)) continue; // answer only from a fresh read
             if (decision.Rejection is { } rejection) return CommandResult.Refused(cycle.State, rejection);
             if (decision.Events.Count == 0) return new CommandResult(cycle.State, []);
 
@@ -39,21 +47,45 @@ public sealed partial class CycleEngine(CycleStore store, WakeUpIndex wakeUps, C
             var types = decision.Events.Select(e => e.GetType().Name).ToArray();
             await EnsureWakeUpAsync(cycle.State, after, outbox.Count > 0 || command is ResumeCycle, now, ct);
             crash.Reach(CrashPoints.AfterWakeUpIndex);
+            ETag etag;
             try
             {
                 var request = idempotencyKey is null ? ((string, StoredResponse)?)null
-                    : (idempotencyKey, new StoredResponse(202, JsonSerializer.Serialize(new FirstAnswer(types, after.Version, after.Phase.ToString()), CycleJson.Options)));
-                await store.CommitAsync(cycle, after, decision.Events, Actors.Of(command), outbox, inputJson, request, ct);
+                    : (idempotencyKey, new StoredResponse(202, JsonSerializer.Serialize(new FirstAnswer(types, after.Version, after.Phase.ToString()), CycleJson.Options), fingerprint));
+                etag = await store.CommitAsync(cycle, after, decision.Events, Actors.Of(command), outbox, inputJson, request, ct);
             }
-            catch (StorageRequestFailedException ex) when (ex is StoragePreconditionFailedException or StorageConflictException && attempt < MaxAttempts)
+            catch (RequestFailedException ex) when (ex.Status is 404 or 409 or 412)
             {
+                // Someone else wrote first (or purged the cycle): decide again on what is there now.
+                snapshots.Forget(cycleId);
+                if (attempt >= MaxAttempts) throw new CycleContentionException(cycleId, attempt, ex);
                 LogConflict(cycleId, attempt);
-                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 * attempt)), ct);
+                if (!fromCache) await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 * attempt)), ct);
                 continue;
             }
+            snapshots.Remember(new CycleRecord(cycleId, after, etag, inputJson ?? cycle.InputJson));
             crash.Reach(command is Tick ? CrashPoints.AfterTimerCommit : CrashPoints.AfterCommit);
-            return new CommandResult(after, types);
+            var result = new CommandResult(after, types);
+            // A tick's email is sent by the sweep that ticked; everything else is sent at once.
+            if (command is not Tick) kick.AfterCommit(cycleId, result);
+            return result;
         }
+    }
+
+    private static CommandResult Replay(CycleRecord cycle, StoredResponse replay, string fingerprint)
+    {
+        if (replay.Fingerprint != fingerprint)
+            return CommandResult.Refused(cycle.State, Rejection.Rule(
+                "This Idempotency-Key was already used for a different request. Use a new key for a new request."));
+        var first = JsonSerializer.Deserialize<FirstAnswer>(replay.Body, CycleJson.Options)!;
+        return new CommandResult(cycle.State, first.Events, Replayed: true) { Version = first.Version, Phase = first.Phase };
+    }
+
+    /// <summary>What identifies a request: the command's name and content (for a start, the coordinator's request).</summary>
+    private static string Fingerprint(CycleCommand command, string? inputJson)
+    {
+        var content = inputJson ?? JsonSerializer.Serialize(command, command.GetType(), CycleJson.Options);
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{command.GetType().Name}\n{content}")))[..32];
     }
 
     /// <summary>

@@ -1,30 +1,26 @@
+using Azure.Storage.Blobs.Models;
 using Maca.Functions.Storage;
-using Maca.Functions.Storage.Tables;
 
 namespace Maca.Functions.Cycles;
 
 /// <summary>Deletes a finished cycle: every row of its partition, its documents and its wake-up rows.</summary>
-public sealed partial class CyclePurger(CycleStore store, WakeUpIndex wakeUps, StorageAccount storage, ILogger<CyclePurger> logger)
+public sealed partial class CyclePurger(CycleStore store, SnapshotCache snapshots, WakeUpIndex wakeUps, StorageAccount storage,
+    ILogger<CyclePurger> logger)
 {
     public const string DocumentsContainer = "documents";
 
     public async Task<int> PurgeAsync(string cycleId, CancellationToken ct)
     {
-        var keys = await store.Table.QueryAsync(new TableQuery($"PartitionKey eq {TableFilter.Quote(cycleId)}", ["RowKey"]), ct)
-            .Select(e => e.RowKey).ToListAsync(ct);
-        foreach (var chunk in keys.Chunk(TableTransaction.MaxOperations))
-            await store.Table.SubmitTransactionAsync(chunk.Select(rk => TableOperation.Delete(cycleId, rk)).ToList(), ct);
+        var rows = await store.DeleteAllRowsAsync(cycleId, ct);
+        snapshots.Forget(cycleId);
         var documents = storage.Container(DocumentsContainer);
         var blobs = 0;
-        try
-        {
-            await foreach (var blob in documents.ListAsync($"{cycleId}/", ct: ct))
-                if (await documents.DeleteAsync(blob.Name, ct)) blobs++;
-        }
-        catch (StorageNotFoundException) { /* no documents container yet */ }
+        if (await documents.ExistsAsync(ct))
+            await foreach (var blob in documents.GetBlobsAsync(BlobTraits.None, BlobStates.None, $"{cycleId}/", ct))
+                if (await documents.DeleteBlobIfExistsAsync(blob.Name, cancellationToken: ct)) blobs++;
         foreach (var row in await wakeUps.AllForAsync(cycleId, ct)) await wakeUps.RemoveAsync(row, ct);
-        LogPurged(cycleId, keys.Count, blobs);
-        return keys.Count;
+        LogPurged(cycleId, rows, blobs);
+        return rows;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Purged cycle {CycleId}: {Rows} rows and {Blobs} documents")]

@@ -1,12 +1,13 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using Maca.Functions.Storage.Tables;
+using Azure.Data.Tables;
+using Maca.Functions.Outbox;
 using Maca.Orchestrations.Calendar;
 
 namespace Maca.Functions.Cycles;
 
 /// <summary>Reads for the status API: one cycle with its audit trail, or a filtered page of cycles.</summary>
-public sealed class CycleQueries(CycleStore store, WorkingCalendar calendar, TimeProvider clock)
+public sealed class CycleQueries(CycleStore store, OutboxStore outbox, WorkingCalendar calendar, TimeProvider clock)
 {
     public sealed record ListFilter(string? PartnershipId, IReadOnlyList<RuntimeStatus>? RuntimeStatus, DateTimeOffset? CreatedTimeFrom,
         DateTimeOffset? CreatedTimeTo, int Top, string? ContinuationToken);
@@ -25,45 +26,45 @@ public sealed class CycleQueries(CycleStore store, WorkingCalendar calendar, Tim
     {
         var events = (await store.HistoryAsync(cycleId, ct))
             .Select(e => new HistoryEvent(e.Type, e.At, e.Actor, e.Version, JsonNode.Parse(e.DataJson))).ToList();
-        var emails = await store.Table.QueryAsync(new TableQuery(CycleTable.RowsStartingWith(cycleId, CycleTable.OutboxPrefix)), ct)
-            .Select(row => new HistoryEvent(
-                row.GetString("Status") switch { OutboxStatus.Sent => "EmailSent", OutboxStatus.Failed => "EmailFailed", _ => "EmailPending" },
-                row.GetDateTimeOffset("SentAt") ?? row.GetDateTimeOffset("QueuedAt")!.Value, Actors.System, null,
+        var emails = (await outbox.AllAsync(cycleId, ct)).Select(row => new HistoryEvent(
+                row.Status switch { OutboxStatus.Sent => "EmailSent", OutboxStatus.Failed => "EmailFailed", _ => "EmailPending" },
+                row.SentAt ?? row.QueuedAt, Actors.System, null,
                 new JsonObject
                 {
-                    ["outboxId"] = row.GetString("OutboxId"), ["kind"] = row.GetString("Kind"), ["attempts"] = row.GetInt32("Attempts"),
-                    ["transport"] = row.GetString("Transport"), ["providerMessageId"] = row.GetString("ProviderMessageId"),
-                    ["lastError"] = row.GetString("LastError"), ["queuedAt"] = row.GetDateTimeOffset("QueuedAt"),
+                    ["outboxId"] = row.OutboxId, ["kind"] = row.Kind, ["attempts"] = row.Attempts,
+                    ["transport"] = row.Transport, ["providerMessageId"] = row.ProviderMessageId,
+                    ["lastError"] = row.LastError, ["queuedAt"] = row.QueuedAt,
                 }))
-            .ToListAsync(ct);
+            .ToList();
         return [.. events, .. emails.OrderBy(e => e.Timestamp)];
     }
 
     public async Task<CyclePage> ListAsync(ListFilter filter, CancellationToken ct)
     {
-        var clauses = new List<string> { $"RowKey eq '{CycleTable.Snapshot}'" };
-        if (filter.PartnershipId is { } p) clauses.Add($"PartnershipId eq {TableFilter.Quote(p)}");
+        var clauses = new List<string>();
+        if (filter.PartnershipId is { } p) clauses.Add(TableClient.CreateQueryFilter($"PartnershipId eq {p}"));
         if (filter.RuntimeStatus is { Count: > 0 } statuses)
-            clauses.Add("(" + string.Join(" or ", statuses.Select(s => $"RuntimeStatus eq '{s}'")) + ")");
-        if (filter.CreatedTimeFrom is { } from) clauses.Add($"CreatedTime ge datetime'{from.UtcDateTime:O}'");
-        if (filter.CreatedTimeTo is { } to) clauses.Add($"CreatedTime le datetime'{to.UtcDateTime:O}'");
-        var query = new TableQuery(string.Join(" and ", clauses), Top: filter.Top);
-        var page = await store.Table.QueryPageAsync(query, Decode(filter.ContinuationToken), ct);
+            clauses.Add("(" + string.Join(" or ", statuses.Select(s => TableClient.CreateQueryFilter($"RuntimeStatus eq {s.ToString()}"))) + ")");
+        if (filter.CreatedTimeFrom is { } from) clauses.Add(TableClient.CreateQueryFilter($"CreatedTime ge {from}"));
+        if (filter.CreatedTimeTo is { } to) clauses.Add(TableClient.CreateQueryFilter($"CreatedTime le {to}"));
+        var (cycles, continuation) = await store.ListPageAsync(clauses, filter.Top, Decode(filter.ContinuationToken), ct);
         var now = clock.GetUtcNow();
-        var items = page.Entities.Select(row => CycleStatusBuilder.Build(CycleStore.FromSnapshotRow(row), now, calendar)).ToList();
-        return new CyclePage(items, Encode(page.Continuation));
+        var items = cycles.Select(cycle => CycleStatusBuilder.Build(cycle, now, calendar)).ToList();
+        return new CyclePage(items, Encode(continuation));
     }
 
-    private static string? Encode(TableContinuation? c) =>
-        c is null ? null : Convert.ToBase64String(Encoding.UTF8.GetBytes($"{c.NextPartitionKey}\n{c.NextRowKey}"));
+    // The SDK's token is "partition row"; ours wraps it so callers treat it as opaque.
+    private static string? Encode(string? continuation) =>
+        continuation is null ? null : Convert.ToBase64String(Encoding.UTF8.GetBytes(continuation));
 
-    private static TableContinuation? Decode(string? token)
+    private static string? Decode(string? token)
     {
         if (string.IsNullOrEmpty(token)) return null;
         try
         {
-            var parts = Encoding.UTF8.GetString(Convert.FromBase64String(token)).Split('\n');
-            return new TableContinuation(parts[0], parts.Length > 1 && parts[1].Length > 0 ? parts[1] : null);
+            var decoded = Encoding.UTF8.GetString(Convert.FromBase64String(token));
+            if (decoded.Length is 0 or > 2048 || decoded.Any(char.IsControl)) throw new FormatException();
+            return decoded;
         }
         catch (FormatException) { throw new BadHttpRequestException("The continuation token is not one this API gave out."); }
     }

@@ -1,4 +1,7 @@
 using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using Maca.Functions.Outbox;
 using Maca.Functions.Storage;
 using Maca.Functions.Storage.Tables;
 using Maca.Orchestrations.Cycles;
@@ -6,70 +9,63 @@ using Maca.Orchestrations.Cycles;
 namespace Maca.Functions.Cycles;
 
 /// <summary>
-/// Loads and commits cycles. A commit writes the new events, the snapshot (guarded by its ETag), the outbox
-/// emails and the idempotency record as one entity-group transaction: all of it, or none.
+/// Owns a cycle's snapshot, event and request rows. A commit writes the new events, the snapshot (guarded by its
+/// ETag), the outbox emails and the idempotency record as one entity-group transaction: all of it, or none.
 /// </summary>
 public sealed class CycleStore(StorageAccount storage)
 {
-    private readonly ITableStore _table = storage.Table(CycleTable.Name);
-
-    public ITableStore Table => _table;
+    private readonly TableClient _table = storage.Table(CycleTable.Name);
 
     public Task InitializeAsync(CancellationToken ct) => _table.CreateIfNotExistsAsync(ct);
 
     public async Task<CycleRecord> LoadAsync(string cycleId, CancellationToken ct)
     {
-        var row = await _table.GetAsync(cycleId, CycleTable.Snapshot, ct);
+        var row = await _table.GetOrNullAsync(cycleId, CycleTable.Snapshot, ct);
         return row is null ? CycleRecord.New(cycleId) : FromSnapshotRow(row);
     }
 
-    /// <summary>A cycle from its snapshot row, whether point-read or returned by a query.</summary>
-    public static CycleRecord FromSnapshotRow(TableEntity row) =>
+    private static CycleRecord FromSnapshotRow(TableEntity row) =>
         new(row.PartitionKey, JsonSerializer.Deserialize<CycleState>(LargeProperty.Read(row, "State")!, CycleJson.Options)!,
             row.ETag, LargeProperty.Read(row, "Input"));
 
     public async Task<StoredResponse?> FindResponseAsync(string cycleId, string idempotencyKey, CancellationToken ct)
     {
-        var row = await _table.GetAsync(cycleId, CycleTable.RequestRow(idempotencyKey), ct);
-        return row is null ? null : new StoredResponse(row.GetInt32("Status")!.Value, LargeProperty.Read(row, "Body") ?? "");
+        var row = await _table.GetOrNullAsync(cycleId, CycleTable.RequestRow(idempotencyKey), ct);
+        return row is null ? null
+            : new StoredResponse(row.GetInt32("Status")!.Value, LargeProperty.Read(row, "Body") ?? "", row.GetString("Fingerprint") ?? "");
     }
 
-    public async Task CommitAsync(CycleRecord before, CycleState after, IReadOnlyList<CycleEvent> events, string actor,
+    /// <summary>Commits everything a command decided; returns the snapshot's new ETag.</summary>
+    public async Task<ETag> CommitAsync(CycleRecord before, CycleState after, IReadOnlyList<CycleEvent> events, string actor,
         IReadOnlyList<OutboxEntry> outbox, string? inputJson, (string Key, StoredResponse Response)? request, CancellationToken ct)
     {
-        var operations = new List<TableOperation>();
+        var actions = new List<TableTransactionAction>();
         var version = before.State.Version;
         foreach (var e in events)
         {
-            version++;
-            var row = new TableEntity(before.CycleId, CycleTable.EventRow(version))
+            var row = new TableEntity(before.CycleId, CycleTable.EventRow(++version))
             {
                 ["Type"] = e.GetType().Name, ["Actor"] = actor, ["At"] = e.At,
             };
             LargeProperty.Write(row, "Data", JsonSerializer.Serialize(e, CycleJson.Options));
-            operations.Add(TableOperation.Insert(row));
+            actions.Add(new TableTransactionAction(TableTransactionActionType.Add, row));
         }
-        foreach (var email in outbox)
-        {
-            var row = new TableEntity(before.CycleId, CycleTable.OutboxRow(email.Version))
-            {
-                ["OutboxId"] = email.OutboxId, ["Kind"] = email.Kind, ["Status"] = OutboxStatus.Pending,
-                ["Attempts"] = 0, ["QueuedAt"] = after.LastUpdatedAt, ["NextAttemptAt"] = after.LastUpdatedAt,
-            };
-            LargeProperty.Write(row, "Email", email.EmailJson);
-            operations.Add(TableOperation.Insert(row));
-        }
+        actions.AddRange(outbox.Select(email => OutboxStore.QueueAction(before.CycleId, email, after.LastUpdatedAt)));
         if (request is { } r)
         {
-            var row = new TableEntity(before.CycleId, CycleTable.RequestRow(r.Key)) { ["Status"] = r.Response.Status };
+            var row = new TableEntity(before.CycleId, CycleTable.RequestRow(r.Key))
+            {
+                ["Status"] = r.Response.Status, ["Fingerprint"] = r.Response.Fingerprint,
+            };
             LargeProperty.Write(row, "Body", r.Response.Body);
-            operations.Add(TableOperation.Insert(row));
+            actions.Add(new TableTransactionAction(TableTransactionActionType.Add, row));
         }
         var snapshot = SnapshotRow(before.CycleId, after, inputJson ?? before.InputJson);
-        operations.Add(before.ETag is null ? TableOperation.Insert(snapshot) : TableOperation.Update(snapshot, before.ETag));
-        if (operations.Count > TableTransaction.MaxOperations)
-            throw new InvalidOperationException($"One command produced {operations.Count} rows; a transaction holds {TableTransaction.MaxOperations}.");
-        await _table.SubmitTransactionAsync(operations, ct);
+        actions.Add(before.ETag is { } etag
+            ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, snapshot, etag)
+            : new TableTransactionAction(TableTransactionActionType.Add, snapshot));
+        var responses = await _table.SubmitCheckedAsync(actions, ct);
+        return responses.Value[^1].Headers.ETag ?? throw new InvalidOperationException("The snapshot's write returned no ETag.");
     }
 
     private static TableEntity SnapshotRow(string cycleId, CycleState state, string? inputJson)
@@ -96,16 +92,33 @@ public sealed class CycleStore(StorageAccount storage)
     };
 
     public async Task<IReadOnlyList<StoredEvent>> HistoryAsync(string cycleId, CancellationToken ct) =>
-        await _table.QueryAsync(new TableQuery(CycleTable.RowsStartingWith(cycleId, CycleTable.EventPrefix)), ct)
+        await _table.QueryAsync<TableEntity>(CycleTable.RowsStartingWith(cycleId, CycleTable.EventPrefix), cancellationToken: ct)
             .Select(row => new StoredEvent(int.Parse(row.RowKey[CycleTable.EventPrefix.Length..]), row.GetString("Type")!,
                 row.GetString("Actor")!, row.GetDateTimeOffset("At")!.Value, LargeProperty.Read(row, "Data")!))
             .ToListAsync(ct);
+
+    /// <summary>One page of snapshots matching the extra filter clauses, across partitions.</summary>
+    public async Task<(IReadOnlyList<CycleRecord> Cycles, string? Continuation)> ListPageAsync(
+        IEnumerable<string> clauses, int top, string? continuation, CancellationToken ct)
+    {
+        var filter = string.Join(" and ", clauses.Prepend(TableClient.CreateQueryFilter($"RowKey eq {CycleTable.Snapshot}")));
+        await foreach (var page in _table.QueryAsync<TableEntity>(filter, top, cancellationToken: ct).AsPages(continuation, top))
+            return (page.Values.Select(FromSnapshotRow).ToList(), page.ContinuationToken);
+        return ([], null);
+    }
+
+    /// <summary>Deletes every row of the cycle's partition, a transaction of up to 100 at a time; returns how many.</summary>
+    public async Task<int> DeleteAllRowsAsync(string cycleId, CancellationToken ct)
+    {
+        var keys = await _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {cycleId}"),
+                select: ["PartitionKey", "RowKey"], cancellationToken: ct)
+            .Select(e => e.RowKey).ToListAsync(ct);
+        foreach (var chunk in keys.Chunk(TableRules.MaxTransactionOperations))
+            await _table.SubmitCheckedAsync(
+                chunk.Select(rk => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(cycleId, rk), ETag.All)).ToList(), ct);
+        return keys.Count;
+    }
 }
 
 /// <summary>The Durable Functions runtime statuses, so monitoring tools read cycles like orchestrations.</summary>
 public enum RuntimeStatus { Pending, Running, Suspended, Completed, Terminated, Failed }
-
-public static class OutboxStatus
-{
-    public const string Pending = "Pending", Sending = "Sending", Sent = "Sent", Failed = "Failed";
-}

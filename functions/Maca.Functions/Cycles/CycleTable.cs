@@ -1,3 +1,5 @@
+using Azure.Data.Tables;
+
 namespace Maca.Functions.Cycles;
 
 /// <summary>
@@ -17,7 +19,10 @@ public static class CycleTable
     public static string RequestRow(string idempotencyKey) =>
         RequestPrefix + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(idempotencyKey)))[..32];
 
-    /// <summary>A filter for all rows whose key starts with a prefix.</summary>
-    public static string RowsStartingWith(string cycleId, string prefix) =>
-        $"PartitionKey eq '{cycleId.Replace("'", "''")}' and RowKey ge '{prefix}' and RowKey lt '{prefix[..^1]}{(char)(prefix[^1] + 1)}'";
+    /// <summary>A filter for all rows of one partition whose key starts with a prefix, with every value escaped.</summary>
+    public static string RowsStartingWith(string partitionKey, string prefix)
+    {
+        var upper = prefix[..^1] + (char)(prefix[^1] + 1);
+        return TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey} and RowKey ge {prefix} and RowKey lt {upper}");
+    }
 }

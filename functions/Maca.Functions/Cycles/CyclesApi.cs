@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Maca.Functions.Directory;
-using Maca.Functions.Outbox;
 using Maca.Orchestrations.Cycles;
 using Maca.Orchestrations.Nominations;
 using Microsoft.AspNetCore.Mvc;
@@ -24,12 +23,12 @@ public static class CyclesApi
         group.MapGet("/", List).WithSummary("List cycles, newest filters first");
         group.MapGet("/{id}", Status).WithSummary("A cycle's status; add showHistory=true for its audit trail");
         group.MapPost("/{id}/raiseEvent/{name}", RaiseEvent).WithSummary("Send a cycle command by name, e.g. SubmitAuditTool");
-        group.MapPost("/{id}/terminate", (string id, string? reason, HttpContext http, CycleEngine engine, OutboxKick kick, CancellationToken ct) =>
-            Execute(id, new TerminateCycle(reason ?? "Terminated by the coordinator"), http, engine, kick, ct));
-        group.MapPost("/{id}/suspend", (string id, string? reason, HttpContext http, CycleEngine engine, OutboxKick kick, CancellationToken ct) =>
-            Execute(id, new SuspendCycle(reason ?? "Suspended by the coordinator"), http, engine, kick, ct));
-        group.MapPost("/{id}/resume", (string id, HttpContext http, CycleEngine engine, OutboxKick kick, CancellationToken ct) =>
-            Execute(id, new ResumeCycle(), http, engine, kick, ct));
+        group.MapPost("/{id}/terminate", (string id, string? reason, HttpContext http, CycleEngine engine, CancellationToken ct) =>
+            Execute(id, new TerminateCycle(reason ?? "Terminated by the coordinator"), http, engine, ct));
+        group.MapPost("/{id}/suspend", (string id, string? reason, HttpContext http, CycleEngine engine, CancellationToken ct) =>
+            Execute(id, new SuspendCycle(reason ?? "Suspended by the coordinator"), http, engine, ct));
+        group.MapPost("/{id}/resume", (string id, HttpContext http, CycleEngine engine, CancellationToken ct) =>
+            Execute(id, new ResumeCycle(), http, engine, ct));
         group.MapDelete("/{id}", Purge).WithSummary("Purge a closed or terminated cycle and its history");
         group.MapGet("/{id}/selection/suggestion", Suggest).WithSummary("A cross-section of the nominations, with its coverage");
         group.MapGet("/commands", () => TypedResults.Ok(CommandCatalog.ByName.Keys.Order())).WithSummary("The command names raiseEvent accepts");
@@ -37,7 +36,7 @@ public static class CyclesApi
     }
 
     private static async Task<IResult> Start(StartCycleRequest request, HttpContext http, DirectoryStore directory, CycleEngine engine,
-        OutboxKick kick, CancellationToken ct)
+        CancellationToken ct)
     {
         var key = IdempotencyKey(http);
         var cycleId = StartCycleRequest.NewCycleId(request.PartnershipId ?? "", key);
@@ -46,7 +45,6 @@ public static class CyclesApi
         if (command is null) return TypedResults.ValidationProblem(problems);
         var result = await engine.ExecuteAsync(cycleId, command, key, inputJson: JsonSerializer.Serialize(request, CycleJson.Options), ct: ct);
         if (result.Rejection is { } rejection) return RejectionProblems.ToResult(rejection);
-        kick.AfterCommit(cycleId, result);
         var urls = Urls(http, cycleId);
         return TypedResults.Accepted(urls.StatusQueryGetUri, urls);
     }
@@ -75,21 +73,20 @@ public static class CyclesApi
     public sealed record ListQuery(string? PartnershipId, string? RuntimeStatus, DateTimeOffset? CreatedTimeFrom, DateTimeOffset? CreatedTimeTo,
         int? Top, string? ContinuationToken);
 
-    private static async Task<IResult> RaiseEvent(string id, string name, HttpContext http, CycleEngine engine, OutboxKick kick, CancellationToken ct)
+    private static async Task<IResult> RaiseEvent(string id, string name, HttpContext http, CycleEngine engine, CancellationToken ct)
     {
         using var reader = new StreamReader(http.Request.Body);
         var body = await reader.ReadToEndAsync(ct);
         var command = CommandCatalog.Read(name, body);
         if (command is null)
             return TypedResults.Problem($"'{name}' is not a cycle command. GET /api/cycles/commands lists them.", statusCode: 404, title: "Unknown command");
-        return await Execute(id, command, http, engine, kick, ct);
+        return await Execute(id, command, http, engine, ct);
     }
 
-    private static async Task<IResult> Execute(string id, CycleCommand command, HttpContext http, CycleEngine engine, OutboxKick kick, CancellationToken ct)
+    private static async Task<IResult> Execute(string id, CycleCommand command, HttpContext http, CycleEngine engine, CancellationToken ct)
     {
         var result = await engine.ExecuteAsync(id, command, IdempotencyKey(http), IfMatchVersion(http), ct: ct);
         if (result.Rejection is { } rejection) return RejectionProblems.ToResult(rejection);
-        kick.AfterCommit(id, result);
         var statusUri = Urls(http, id).StatusQueryGetUri;
         http.Response.Headers.ETag = $"\"{result.State.Version}\"";
         return TypedResults.Accepted(statusUri, new Accepted(id, result.Version, result.Phase, result.EventTypes, result.Replayed, statusUri));

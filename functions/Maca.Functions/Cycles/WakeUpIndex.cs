@@ -1,4 +1,5 @@
 using System.Globalization;
+using Azure.Data.Tables;
 using Maca.Functions.Storage;
 using Maca.Functions.Storage.Tables;
 
@@ -17,7 +18,7 @@ public sealed class WakeUpIndex(StorageAccount storage)
     public const string TableName = "WakeUps";
     private const string Partition = "due";
     private const string TimeFormat = "yyyyMMddHHmmssfff";
-    private readonly ITableStore _table = storage.Table(TableName);
+    private readonly TableClient _table = storage.Table(TableName);
 
     /// <summary>How long a command may still be on its way to committing after writing its row.</summary>
     public static readonly TimeSpan InFlightLimit = TimeSpan.FromMinutes(10);
@@ -36,29 +37,30 @@ public sealed class WakeUpIndex(StorageAccount storage)
 
     /// <summary>Wake <paramref name="cycleId"/> at <paramref name="dueAt"/>; keep the row until a version above <paramref name="guard"/> is handled.</summary>
     public Task EnsureAsync(string cycleId, DateTimeOffset dueAt, int guard, CancellationToken ct) =>
-        _table.UpsertAsync(new TableEntity(Partition,
+        _table.UpsertCheckedAsync(new TableEntity(Partition,
             $"{dueAt.UtcDateTime.ToString(TimeFormat, CultureInfo.InvariantCulture)}_{cycleId}_{guard:D8}")
         {
             ["CycleId"] = cycleId, ["DueAt"] = dueAt, ["Guard"] = guard,
-        }, ct: ct);
+        }, ct);
 
     public async Task<IReadOnlyList<WakeUp>> DueAsync(DateTimeOffset now, int max, CancellationToken ct)
     {
         // '_' sorts before '~', so every row due at or before now is below this bound.
         var bound = now.UtcDateTime.ToString(TimeFormat, CultureInfo.InvariantCulture) + "~";
-        var query = new TableQuery($"PartitionKey eq '{Partition}' and RowKey lt '{bound}'", ["CycleId", "DueAt", "Guard"], Top: Math.Min(max, 1000));
-        var page = await _table.QueryPageAsync(query, ct: ct);
-        return page.Entities.Select(Read).ToList();
+        var top = Math.Min(max, 1000);
+        // A select does not bring the keys back by itself: name RowKey, which removal needs.
+        var query = _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and RowKey lt {bound}"),
+            top, ["RowKey", "CycleId", "DueAt", "Guard"], ct);
+        await foreach (var page in query.AsPages(pageSizeHint: top)) return page.Values.Select(Read).ToList();
+        return [];
     }
 
-    public async Task RemoveAsync(WakeUp row, CancellationToken ct)
-    {
-        try { await _table.DeleteAsync(Partition, row.RowKey, ct: ct); }
-        catch (StorageNotFoundException) { /* another instance removed it first */ }
-    }
+    /// <summary>Removes a handled row; one that another instance removed first is simply gone.</summary>
+    public Task RemoveAsync(WakeUp row, CancellationToken ct) => _table.DeleteIfPresentAsync(Partition, row.RowKey, ct);
 
     public async Task<IReadOnlyList<WakeUp>> AllForAsync(string cycleId, CancellationToken ct) =>
-        await _table.QueryAsync(new TableQuery($"PartitionKey eq '{Partition}' and CycleId eq {TableFilter.Quote(cycleId)}"), ct)
+        await _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and CycleId eq {cycleId}"),
+                cancellationToken: ct)
             .Select(Read).ToListAsync(ct);
 
     private static WakeUp Read(TableEntity e) =>

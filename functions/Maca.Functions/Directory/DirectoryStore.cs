@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Maca.Functions.Cycles;
+using Azure.Data.Tables;
 using Maca.Functions.Storage;
 using Maca.Functions.Storage.Tables;
 
@@ -9,30 +10,28 @@ namespace Maca.Functions.Directory;
 public sealed class DirectoryStore(StorageAccount storage)
 {
     private const string PartnershipRow = "partnership", AgencyPrefix = "agency-";
-    private readonly ITableStore _table = storage.Table("Directory");
+    private readonly TableClient _table = storage.Table("Directory");
 
     public Task InitializeAsync(CancellationToken ct) => _table.CreateIfNotExistsAsync(ct);
 
     public async Task<Partnership?> GetPartnershipAsync(string id, CancellationToken ct) =>
-        Read<Partnership>(await _table.GetAsync(id, PartnershipRow, ct));
+        Read<Partnership>(await _table.GetOrNullAsync(id, PartnershipRow, ct));
 
-    public Task SavePartnershipAsync(Partnership p, CancellationToken ct) => _table.UpsertAsync(Row(p.Id, PartnershipRow, p), ct: ct);
+    public Task SavePartnershipAsync(Partnership p, CancellationToken ct) => _table.UpsertCheckedAsync(Row(p.Id, PartnershipRow, p), ct);
 
     public async Task<IReadOnlyList<Agency>> AgenciesAsync(string partnershipId, CancellationToken ct) =>
-        await _table.QueryAsync(new TableQuery(CycleTable.RowsStartingWith(partnershipId, AgencyPrefix)), ct)
+        await _table.QueryAsync<TableEntity>(CycleTable.RowsStartingWith(partnershipId, AgencyPrefix), cancellationToken: ct)
             .Select(row => Read<Agency>(row)!).OrderBy(a => a.Code, StringComparer.Ordinal).ToListAsync(ct);
 
     public async Task<Agency?> GetAgencyAsync(string partnershipId, string code, CancellationToken ct) =>
-        Read<Agency>(await _table.GetAsync(partnershipId, AgencyPrefix + code, ct));
+        Read<Agency>(await _table.GetOrNullAsync(partnershipId, AgencyPrefix + code, ct));
 
     public Task SaveAgencyAsync(string partnershipId, Agency a, CancellationToken ct) =>
-        _table.UpsertAsync(Row(partnershipId, AgencyPrefix + a.Code, a), ct: ct);
+        _table.UpsertCheckedAsync(Row(partnershipId, AgencyPrefix + a.Code, a), ct);
 
-    public async Task<bool> DeleteAgencyAsync(string partnershipId, string code, CancellationToken ct)
-    {
-        try { await _table.DeleteAsync(partnershipId, AgencyPrefix + code, ct: ct); return true; }
-        catch (StorageNotFoundException) { return false; }
-    }
+    /// <summary>False when there was no such agency: the SDK answers a missing entity with 404 and no exception.</summary>
+    public async Task<bool> DeleteAgencyAsync(string partnershipId, string code, CancellationToken ct) =>
+        (await _table.DeleteIfPresentAsync(partnershipId, AgencyPrefix + code, ct)).Status != 404;
 
     private static TableEntity Row<T>(string pk, string rk, T value) =>
         new(pk, rk) { ["Data"] = JsonSerializer.Serialize(value, CycleJson.Options) };

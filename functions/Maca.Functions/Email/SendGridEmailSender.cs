@@ -1,42 +1,40 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
+using SendGrid;
 
 namespace Maca.Functions.Email;
 
 /// <summary>
-/// SendGrid's v3 mail API. 202 keeps X-Message-ID; 429 waits for the rate-limit reset;
-/// 5xx and timeouts retry with backoff; other 4xx are permanent and carry SendGrid's own error text.
+/// SendGrid's v3 mail API through the official client, pointed at Email:SendGrid:BaseUrl. 202 keeps X-Message-ID.
+/// The client retries nothing when handed our own HttpClient, so this loop does: 429 waits for the rate-limit reset,
+/// 5xx and timeouts back off, and other 4xx are permanent and carry SendGrid's own error text.
 /// </summary>
 public sealed class SendGridEmailSender(HttpClient http, IOptions<EmailOptions> options, TimeProvider clock) : IEmailSender
 {
-    internal static readonly JsonSerializerOptions Json = new() { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
     private readonly EmailOptions _options = options.Value;
     private EmailOptions.SendGridSettings Settings => _options.SendGrid;
+    private readonly SendGridClient _client = new(http, new SendGridClientOptions
+    {
+        ApiKey = options.Value.SendGrid.ApiKey,
+        Host = options.Value.SendGrid.BaseUrl.ToString().TrimEnd('/'),
+    });
 
     public string Transport => "sendgrid";
 
     public async Task<EmailReceipt> SendAsync(EmailMessage message, CancellationToken ct = default)
     {
-        var payload = SendGridPayload.Create(message, _options.FromAddress, _options.FromName);
+        var mail = SendGridMessageBuilder.Build(message, _options.FromAddress, _options.FromName);
         for (var attempt = 1; ; attempt++)
         {
             var last = attempt >= Settings.MaxAttempts;
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
             timeout.CancelAfter(Settings.RequestTimeout);
-            HttpResponseMessage response;
+            Response response;
             try
             {
-                using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(Settings.BaseUrl, "/v3/mail/send"))
-                {
-                    Content = JsonContent.Create(payload, options: Json),
-                };
-                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Settings.ApiKey);
-                response = await http.SendAsync(request, timeout.Token);
+                response = await _client.SendEmailAsync(mail, timeout.Token);
             }
             catch (Exception ex) when (!ct.IsCancellationRequested && ex is HttpRequestException or OperationCanceledException)
             {
@@ -45,28 +43,25 @@ public sealed class SendGridEmailSender(HttpClient http, IOptions<EmailOptions> 
                 continue;
             }
 
-            using (response)
+            var status = (int)response.StatusCode;
+            if (response.StatusCode == HttpStatusCode.Accepted)
+                return new EmailReceipt(Transport, response.Headers.TryGetValues("X-Message-ID", out var ids) ? ids.First() : null);
+            if (status == 429)
             {
-                var status = (int)response.StatusCode;
-                if (response.StatusCode == HttpStatusCode.Accepted)
-                    return new EmailReceipt(Transport, response.Headers.TryGetValues("X-Message-ID", out var ids) ? ids.First() : null);
-                if (status == 429)
-                {
-                    var wait = RateLimitWait(response);
-                    if (last || wait > Settings.MaxInlineWait)
-                        throw new EmailDeliveryException($"SendGrid rate limit reached; retry after {wait.TotalSeconds:0} s.", permanent: false, status, wait);
-                    await Task.Delay(wait, clock, ct);
-                    continue;
-                }
-                if (status >= 500)
-                {
-                    if (last) throw new EmailDeliveryException($"SendGrid answered {status} after {attempt} attempts.", permanent: false, status);
-                    await Task.Delay(Backoff(attempt), clock, ct);
-                    continue;
-                }
-                var detail = await ErrorTextAsync(response, ct);
-                throw new EmailDeliveryException($"SendGrid refused the message ({status}): {detail}", permanent: true, status);
+                var wait = RateLimitWait(response);
+                if (last || wait > Settings.MaxInlineWait)
+                    throw new EmailDeliveryException($"SendGrid rate limit reached; retry after {wait.TotalSeconds:0} s.", permanent: false, status, wait);
+                await Task.Delay(wait, clock, ct);
+                continue;
             }
+            if (status >= 500)
+            {
+                if (last) throw new EmailDeliveryException($"SendGrid answered {status} after {attempt} attempts.", permanent: false, status);
+                await Task.Delay(Backoff(attempt), clock, ct);
+                continue;
+            }
+            var detail = await ErrorTextAsync(response, ct);
+            throw new EmailDeliveryException($"SendGrid refused the message ({status}): {detail}", permanent: true, status);
         }
     }
 
@@ -76,7 +71,7 @@ public sealed class SendGridEmailSender(HttpClient http, IOptions<EmailOptions> 
     private TimeSpan Backoff(int attempt) => Settings.RetryDelay * Math.Pow(2, attempt - 1);
 
     /// <summary>X-RateLimit-Reset is a Unix time; Retry-After is seconds. Take whichever is given, never less than zero.</summary>
-    private TimeSpan RateLimitWait(HttpResponseMessage response)
+    private TimeSpan RateLimitWait(Response response)
     {
         if (response.Headers.TryGetValues("X-RateLimit-Reset", out var reset)
             && long.TryParse(reset.First(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var epoch))
@@ -87,9 +82,9 @@ public sealed class SendGridEmailSender(HttpClient http, IOptions<EmailOptions> 
         return response.Headers.RetryAfter?.Delta ?? Settings.RetryDelay;
     }
 
-    private static async Task<string> ErrorTextAsync(HttpResponseMessage response, CancellationToken ct)
+    private static async Task<string> ErrorTextAsync(Response response, CancellationToken ct)
     {
-        var body = await response.Content.ReadAsStringAsync(ct);
+        var body = await response.Body.ReadAsStringAsync(ct);
         try
         {
             using var json = JsonDocument.Parse(body);
@@ -99,6 +94,6 @@ public sealed class SendGridEmailSender(HttpClient http, IOptions<EmailOptions> 
                     + (e.TryGetProperty("message", out var m) ? m.GetString() : "")));
         }
         catch (JsonException) { /* not JSON: fall through to the raw text */ }
-        return string.IsNullOrWhiteSpace(body) ? response.ReasonPhrase ?? "no detail" : body;
+        return string.IsNullOrWhiteSpace(body) ? response.StatusCode.ToString() : body;
     }
 }

@@ -1,7 +1,7 @@
+using Azure;
 using Maca.Functions.Email;
 using Maca.Functions.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
 
 namespace Maca.Functions.Health;
 
@@ -19,14 +19,11 @@ public static class HealthApi
     }
 
     private static async Task<Results<Ok<HealthReport>, JsonHttpResult<HealthReport>>> CheckAsync(
-        StoragePipeline pipeline, IOptions<StorageOptions> storageOptions, IEmailSender email,
-        StorageTransactionCounter counter, CancellationToken ct)
+        [FromKeyedServices(StorageClients.Probe)] StorageAccount probe, IEmailSender email, CancellationToken ct)
     {
-        // A probe answers fast: its own pipeline without retries, and a short deadline.
+        // A probe answers fast: clients without retries, and a short deadline.
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
         deadline.CancelAfter(TimeSpan.FromSeconds(5));
-        var probeOptions = new StorageOptions { MaxRetries = 0, NetworkTimeout = TimeSpan.FromSeconds(4) };
-        var probe = new StorageAccount(new StoragePipeline(pipeline.Connection, probeOptions, pipeline.Clock, counter));
 
         var tables = Probe(() => probe.PingAsync(StorageService.Table, deadline.Token));
         var blobs = Probe(() => probe.PingAsync(StorageService.Blob, deadline.Token));
@@ -44,6 +41,11 @@ public static class HealthApi
     {
         try { await check(); return "ok"; }
         catch (OperationCanceledException) { return "error: no answer within 5 seconds"; }
-        catch (Exception ex) { return "error: " + ex.Message; }
+        // Only the status: a probe anyone may call says nothing about the account, its endpoints or its data.
+        catch (RequestFailedException ex) when (ex.Status > 0) { return $"error: the service answered {ex.Status} {ex.ErrorCode}"; }
+        catch (Exception ex) when (ex is RequestFailedException or AggregateException or HttpRequestException)
+        {
+            return "error: cannot connect";
+        }
     }
 }

@@ -33,6 +33,8 @@ public static class CycleServices
         services.AddSingleton(sp => new WorkingCalendar(BankHolidays.Load(sp.GetRequiredService<IHostEnvironment>())));
         services.AddSingleton(sp => new CycleDecider(sp.GetRequiredService<WorkingCalendar>()));
         services.AddSingleton<CycleStore>();
+        services.AddSingleton<SnapshotCache>();
+        services.AddSingleton<OutboxStore>();
         services.AddSingleton<WakeUpIndex>();
         services.AddSingleton<DirectoryStore>();
         services.AddSingleton<CrashPoints>();

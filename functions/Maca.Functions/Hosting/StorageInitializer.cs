@@ -27,7 +27,7 @@ public sealed partial class StorageInitializer(CycleStore cycles, WakeUpIndex wa
             try
             {
                 await Task.WhenAll(cycles.InitializeAsync(stoppingToken), wakeUps.InitializeAsync(stoppingToken),
-                    directory.InitializeAsync(stoppingToken), storage.Container(CyclePurger.DocumentsContainer).CreateIfNotExistsAsync(stoppingToken));
+                    directory.InitializeAsync(stoppingToken), storage.Container(CyclePurger.DocumentsContainer).CreateIfNotExistsAsync(cancellationToken: stoppingToken));
                 await seeds.LoadAsync(stoppingToken);
                 _firstAttempt.TrySetResult();
                 return;

@@ -1,8 +1,6 @@
 using System.Text.Json;
 using Maca.Functions.Cycles;
 using Maca.Functions.Email;
-using Maca.Functions.Storage;
-using Maca.Functions.Storage.Tables;
 using Maca.Functions.Sweeping;
 using Microsoft.Extensions.Options;
 
@@ -13,7 +11,7 @@ namespace Maca.Functions.Outbox;
 /// instances never send the same one; it is marked sent right after delivery. Only a crash between "sent" and
 /// "marked sent" can send it twice, once the lease runs out.
 /// </summary>
-public sealed partial class OutboxDispatcher(CycleStore store, IEmailSender sender, TimeProvider clock, CrashPoints crash,
+public sealed partial class OutboxDispatcher(OutboxStore outbox, IEmailSender sender, TimeProvider clock, CrashPoints crash,
     IOptions<SweepOptions> options, ILogger<OutboxDispatcher> logger)
 {
     private TimeSpan Lease => options.Value.EmailLease;
@@ -27,58 +25,50 @@ public sealed partial class OutboxDispatcher(CycleStore store, IEmailSender send
     /// <summary>Sends what is due; returns when the next unsent email should be tried, or null when none is left.</summary>
     public async Task<DateTimeOffset?> DispatchAsync(string cycleId, CancellationToken ct)
     {
-        var filter = CycleTable.RowsStartingWith(cycleId, CycleTable.OutboxPrefix)
-            + $" and Status ne '{OutboxStatus.Sent}' and Status ne '{OutboxStatus.Failed}'";
         DateTimeOffset? next = null;
-        await foreach (var row in store.Table.QueryAsync(new TableQuery(filter), ct))
+        await foreach (var row in outbox.UnsentAsync(cycleId, ct))
         {
             var now = clock.GetUtcNow();
-            if (row.GetString("Status") == OutboxStatus.Sending && row.GetDateTimeOffset("LeaseUntil") > LeaseClock.GetUtcNow())
-            {
-                next = Min(next, now + Lease);
-                continue;
-            }
-            if (row.GetDateTimeOffset("NextAttemptAt") is { } notBefore && notBefore > now) { next = Min(next, notBefore); continue; }
+            if (row.IsLeased(LeaseClock.GetUtcNow())) { next = Min(next, now + Lease); continue; }
+            if (row.NextAttemptAt is { } notBefore && notBefore > now) { next = Min(next, notBefore); continue; }
             if (await SendOneAsync(row, now, ct) is { } retryAt) next = Min(next, retryAt);
         }
         return next;
     }
 
-    private async Task<DateTimeOffset?> SendOneAsync(TableEntity row, DateTimeOffset now, CancellationToken ct)
+    private async Task<DateTimeOffset?> SendOneAsync(OutboxRow row, DateTimeOffset now, CancellationToken ct)
     {
-        var attempts = (row.GetInt32("Attempts") ?? 0) + 1;
-        row["Status"] = OutboxStatus.Sending;
-        row["LeaseUntil"] = LeaseClock.GetUtcNow() + Lease;
-        row["Attempts"] = attempts;
-        row["Owner"] = InstanceId;
-        string claimed;
-        try { claimed = await store.Table.UpdateAsync(row, row.ETag!, TableUpdateMode.Replace, ct); }
-        catch (StoragePreconditionFailedException) { return null; } // another instance has it
+        if (await outbox.TryClaimAsync(row, LeaseClock.GetUtcNow() + Lease, InstanceId, ct) is not { } claimed)
+            return null; // another instance has it
         crash.Reach(CrashPoints.AfterEmailClaimed);
 
-        var email = JsonSerializer.Deserialize<EmailMessage>(LargeProperty.Read(row, "Email")!, CycleJson.Options)!;
-        DateTimeOffset? retryAt = null;
+        var email = JsonSerializer.Deserialize<EmailMessage>(claimed.EmailJson, CycleJson.Options)!;
+        OutboxRow outcome;
         try
         {
             var receipt = await sender.SendAsync(email, ct);
             crash.Reach(CrashPoints.AfterEmailSent);
-            row["Status"] = OutboxStatus.Sent;
-            row["SentAt"] = clock.GetUtcNow();
-            row["Transport"] = receipt.Transport;
-            if (receipt.ProviderMessageId is { } id) row["ProviderMessageId"] = id;
-            LogSent(row.GetString("OutboxId")!, row.GetString("Kind")!, receipt.Transport);
+            outcome = claimed with
+            {
+                Status = OutboxStatus.Sent, SentAt = clock.GetUtcNow(), Transport = receipt.Transport,
+                ProviderMessageId = receipt.ProviderMessageId,
+            };
+            LogSent(row.OutboxId, row.Kind, receipt.Transport);
         }
         catch (EmailDeliveryException ex)
         {
-            var giveUp = ex.Permanent || attempts >= MaxAttempts;
-            row["Status"] = giveUp ? OutboxStatus.Failed : OutboxStatus.Pending;
-            row["LastError"] = ex.Message.Length > 500 ? ex.Message[..500] : ex.Message;
-            if (!giveUp) row["NextAttemptAt"] = retryAt = now + (ex.RetryAfter ?? TimeSpan.FromSeconds(30 * Math.Pow(2, attempts - 1)));
-            LogFailed(row.GetString("OutboxId")!, attempts, giveUp, ex.Message);
+            var giveUp = ex.Permanent || claimed.Attempts >= MaxAttempts;
+            outcome = claimed with
+            {
+                Status = giveUp ? OutboxStatus.Failed : OutboxStatus.Pending,
+                LastError = ex.Message.Length > 500 ? ex.Message[..500] : ex.Message,
+                NextAttemptAt = giveUp ? claimed.NextAttemptAt
+                    : now + (ex.RetryAfter ?? TimeSpan.FromSeconds(30 * Math.Pow(2, claimed.Attempts - 1))),
+            };
+            LogFailed(row.OutboxId, claimed.Attempts, giveUp, ex.Message);
         }
-        try { await store.Table.UpdateAsync(row, claimed, TableUpdateMode.Replace, ct); }
-        catch (StoragePreconditionFailedException) { /* the lease ran out and another instance took over */ }
-        return retryAt;
+        await outbox.RecordAsync(outcome, ct); // false: the lease ran out and another instance took over
+        return outcome.Status == OutboxStatus.Pending ? outcome.NextAttemptAt : null;
     }
 
     private static DateTimeOffset Min(DateTimeOffset? a, DateTimeOffset b) => a is { } x && x < b ? x : b;

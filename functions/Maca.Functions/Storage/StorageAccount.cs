@@ -1,31 +1,35 @@
-using Azure.Core;
-using Maca.Functions.Storage.Blobs;
-using Maca.Functions.Storage.Queues;
-using Maca.Functions.Storage.Tables;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 
 namespace Maca.Functions.Storage;
 
-/// <summary>The entry point to one storage account: hands out tables, containers and queues by name.</summary>
-public sealed class StorageAccount(StoragePipeline pipeline, string namePrefix = "")
-{
-    public StoragePipeline Pipeline { get; } = pipeline;
+public enum StorageService { Table, Blob, Queue }
 
-    public ITableStore Table(string name) => new TableStore(Pipeline, namePrefix + name);
-    public IBlobStore Container(string name) => new BlobStore(Pipeline, (namePrefix + name).ToLowerInvariant());
-    public IQueueStore Queue(string name) => new QueueStore(Pipeline, (namePrefix + name).ToLowerInvariant());
+/// <summary>
+/// The storage account's three official service clients, handing out tables, containers and queues under the
+/// configured name prefix (so tests and deployments can share one account).
+/// </summary>
+public sealed class StorageAccount(TableServiceClient tables, BlobServiceClient blobs, QueueServiceClient queues, string namePrefix)
+{
+    public TableClient Table(string name) => tables.GetTableClient(namePrefix + name);
+    public BlobContainerClient Container(string name) => blobs.GetBlobContainerClient((namePrefix + name).ToLowerInvariant());
+    public QueueClient Queue(string name) => queues.GetQueueClient((namePrefix + name).ToLowerInvariant());
 
     /// <summary>One cheap authenticated call to a service; throws if it is unreachable or refuses us.</summary>
     public async Task PingAsync(StorageService service, CancellationToken ct = default)
     {
-        var connection = Pipeline.Connection;
-        var uri = service switch
+        switch (service)
         {
-            StorageService.Table => $"{connection.TableEndpoint}/Tables?$top=1",
-            StorageService.Blob => $"{connection.BlobEndpoint}/?comp=list&maxresults=1",
-            _ => $"{connection.QueueEndpoint}/?comp=list&maxresults=1",
-        };
-        using var message = Pipeline.CreateMessage(service, RequestMethod.Get, new Uri(uri));
-        if (service == StorageService.Table) message.Request.Headers.SetValue("Accept", "application/json;odata=nometadata");
-        await Pipeline.SendAsync(service, message, ct);
+            case StorageService.Table:
+                await foreach (var _ in tables.QueryAsync(maxPerPage: 1, cancellationToken: ct).AsPages(pageSizeHint: 1)) return;
+                break;
+            case StorageService.Blob:
+                await foreach (var _ in blobs.GetBlobContainersAsync(cancellationToken: ct).AsPages(pageSizeHint: 1)) return;
+                break;
+            default:
+                await foreach (var _ in queues.GetQueuesAsync(cancellationToken: ct).AsPages(pageSizeHint: 1)) return;
+                break;
+        }
     }
 }

@@ -11,6 +11,7 @@ public sealed class StorageOptions
     public string? ConnectionString { get; set; }
 
     /// <summary>With managed identity: the account name, from which the endpoints are derived.</summary>
+    [RegularExpression("^[a-z0-9]{3,24}$", ErrorMessage = "Storage:AccountName must be 3 to 24 lower-case letters and digits.")]
     public string? AccountName { get; set; }
 
     /// <summary>Prefix for every table, container and queue, so tests and deployments can share an account.</summary>
@@ -22,13 +23,8 @@ public sealed class StorageOptions
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(10);
     public TimeSpan NetworkTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
-    public StorageConnection ResolveConnection()
-    {
-        if (!string.IsNullOrWhiteSpace(ConnectionString)) return StorageConnection.Parse(ConnectionString);
-        if (!string.IsNullOrWhiteSpace(AccountName))
-            return StorageConnection.Parse(
-                $"AccountName={AccountName};DefaultEndpointsProtocol=https");
-        throw new InvalidOperationException(
-            "Set Storage:ConnectionString (or Storage__ConnectionString), or Storage:AccountName for managed identity.");
-    }
+    public bool UsesConnectionString => !string.IsNullOrWhiteSpace(ConnectionString);
+
+    /// <summary>The account's endpoint for one service, for managed identity ("table", "blob" or "queue").</summary>
+    public Uri Endpoint(string service) => new($"https://{AccountName}.{service}.core.windows.net");
 }

@@ -11,7 +11,18 @@ public sealed class StorageTransactionCounter
     internal void Increment() => Interlocked.Increment(ref _count);
 }
 
-internal sealed class CountingPolicy(StorageTransactionCounter counter) : HttpPipelineSynchronousPolicy
+/// <summary>Sits at <see cref="HttpPipelinePosition.PerCall"/>, before the retry policy, so a retried call counts once.</summary>
+internal sealed class CountingPolicy(StorageTransactionCounter counter) : HttpPipelinePolicy
 {
-    public override void OnSendingRequest(HttpMessage message) => counter.Increment();
+    public override ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+    {
+        counter.Increment();
+        return ProcessNextAsync(message, pipeline);
+    }
+
+    public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+    {
+        counter.Increment();
+        ProcessNext(message, pipeline);
+    }
 }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
-using Maca.Functions.Storage;
-using Maca.Functions.Storage.Tables;
+using Azure.Data.Tables;
 using Maca.Testing;
 
 namespace Maca.Benchmarks.Storage;
@@ -12,33 +11,31 @@ public static class StorageBench
     {
         using var azurite = await AzuriteProcess.StartAsync();
         Console.WriteLine($"Azurite (in memory) on 127.0.0.1:{azurite.TablePort}; concurrency {options.Concurrency}, {options.Count} operations per test.");
-        var figures = await MeasureAsync(azurite.Connection, options.Concurrency, options.Count);
+        var figures = await MeasureAsync(azurite.ConnectionString, options.Concurrency, options.Count);
         Console.WriteLine($"single-entity inserts/s : {figures.InsertsPerSecond,10:N0}   (p50 {figures.InsertP50Ms:N1} ms, p99 {figures.InsertP99Ms:N1} ms)");
         Console.WriteLine($"100-operation batches/s : {figures.BatchesPerSecond,10:N1}   ({figures.BatchesPerSecond * 100:N0} entities/s)");
         Console.WriteLine($"point reads/s           : {figures.PointReadsPerSecond,10:N0}");
     }
 
-    public static async Task<StorageFigures> MeasureAsync(StorageConnection connection, int concurrency, int count)
+    public static async Task<StorageFigures> MeasureAsync(string connectionString, int concurrency, int count)
     {
-        var account = new StorageAccount(new StoragePipeline(connection, new StorageOptions(), TimeProvider.System,
-            new StorageTransactionCounter()), "bench" + Guid.NewGuid().ToString("N")[..6]);
-        var table = account.Table("raw");
+        var table = new TableServiceClient(connectionString).GetTableClient("benchraw" + Guid.NewGuid().ToString("N")[..6]);
         await table.CreateIfNotExistsAsync();
         static TableEntity Row(string pk, string rk) => new(pk, rk) { ["Kind"] = "Submitted", ["Payload"] = new string('x', 400) };
 
-        await RunParallelAsync(200, concurrency, i => table.InsertAsync(Row("warmup", $"{i:D6}"))); // JIT and connections
+        await RunParallelAsync(200, concurrency, i => table.AddEntityAsync(Row("warmup", $"{i:D6}"))); // JIT and connections
 
         var latencies = new double[count];
         var inserts = await RunParallelAsync(count, concurrency, async i =>
         {
             var started = Stopwatch.GetTimestamp();
-            await table.InsertAsync(Row($"p{i % 64}", $"{i:D6}"));
+            await table.AddEntityAsync(Row($"p{i % 64}", $"{i:D6}"));
             latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         });
         var batchCount = Math.Max(10, count / 30);
         var batches = await RunParallelAsync(batchCount, concurrency, i => table.SubmitTransactionAsync(
-            Enumerable.Range(0, 100).Select(r => TableOperation.Insert(Row($"batch{i}", $"{r:D3}"))).ToList()));
-        var reads = await RunParallelAsync(count, concurrency, i => table.GetAsync($"p{i % 64}", $"{i:D6}"));
+            Enumerable.Range(0, 100).Select(r => new TableTransactionAction(TableTransactionActionType.Add, Row($"batch{i}", $"{r:D3}"))).ToList()));
+        var reads = await RunParallelAsync(count, concurrency, i => table.GetEntityAsync<TableEntity>($"p{i % 64}", $"{i:D6}"));
 
         Array.Sort(latencies);
         return new StorageFigures(concurrency, count / inserts.TotalSeconds, batchCount / batches.TotalSeconds,

@@ -16,10 +16,10 @@ public static class WorkflowBench
     {
         using var azurite = await AzuriteProcess.StartAsync();
         using var maildev = await MaildevProcess.StartAsync();
-        var raw = await StorageBench.MeasureAsync(azurite.Connection, options.Concurrency, 2000);
+        var raw = await StorageBench.MeasureAsync(azurite.ConnectionString, options.Concurrency, 2000);
         using var app = await AppProcess.StartAsync(new Dictionary<string, string>
         {
-            ["Storage:ConnectionString"] = azurite.Connection.ToConnectionString(),
+            ["Storage:ConnectionString"] = azurite.ConnectionString,
             ["Email:Smtp:Port"] = maildev.SmtpPort.ToString(),
             ["Sweep:RunLocalLoop"] = "false",
             ["Seeds:LoadDemo"] = "false",

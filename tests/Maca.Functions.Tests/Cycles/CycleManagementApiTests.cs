@@ -62,6 +62,45 @@ public sealed class CycleManagementApiTests(AzuriteFixture azurite, MaildevFixtu
     }
 
     [Fact]
+    public async Task AnIdempotencyKeyReusedForADifferentRequestIsRefusedWith422AndAppliesNothing()
+    {
+        var (app, api, id) = await StartedAsync();
+        await using var _ = app;
+        var body = new { agencyCode = "CSC", caseRef = "KEY-1", ageBand = "Under 1", gender = "Male", ethnicity = "White", disability = false, agenciesInvolved = new[] { "CSC" }, reason = "Bruising" };
+        Assert.Equal(HttpStatusCode.Accepted,
+            (await api.SendAsync(HttpMethod.Post, $"/api/cycles/{id}/raiseEvent/NominateCase", body, idempotencyKey: "reused")).StatusCode);
+
+        var otherBody = await api.SendAsync(HttpMethod.Post, $"/api/cycles/{id}/raiseEvent/NominateCase", body with { caseRef = "KEY-2" }, idempotencyKey: "reused");
+        var otherCommand = await api.SendAsync(HttpMethod.Post, $"/api/cycles/{id}/raiseEvent/CloseNominations", new { }, idempotencyKey: "reused");
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, otherBody.StatusCode);
+        Assert.Contains("Idempotency-Key", JsonNode.Parse(await otherBody.Content.ReadAsStringAsync())!["detail"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, otherCommand.StatusCode);
+        var status = await api.StatusAsync(id, history: true);
+        Assert.Equal("Nominating", status["customStatus"]!["phase"]!.GetValue<string>());
+        Assert.Single(status["historyEvents"]!.AsArray(), e => e!["eventType"]!.GetValue<string>() == "CaseNominated");
+    }
+
+    [Fact]
+    public async Task StorageThatStaysDownGives503ProblemDetailsThatRevealNothingOfTheAccount()
+    {
+        var dead = Maca.Testing.FreePort.Next();
+        await using var app = new MacaAppFactory(azurite, maildev, new Dictionary<string, string?>
+        {
+            ["Storage:ConnectionString"] = Maca.Testing.AzuriteProcess.ConnectionStringFor(dead, dead, dead),
+            ["Storage:MaxRetries"] = "1",
+        });
+        var response = await app.CreateClient().GetAsync("/api/cycles/c-anything");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("127.0.0.1", text);
+        Assert.DoesNotContain("devstoreaccount1", text);
+        Assert.NotNull(response.Headers.RetryAfter);
+    }
+
+    [Fact]
     public async Task AStaleIfMatchIsRefusedWith412()
     {
         var (app, api, id) = await StartedAsync();

@@ -1,6 +1,6 @@
 using Maca.Functions.Cycles;
+using Azure.Data.Tables;
 using Maca.Functions.Storage;
-using Maca.Functions.Storage.Tables;
 using Maca.Functions.Tests.Infrastructure;
 using Maca.Orchestrations.Cycles;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,24 +33,27 @@ public sealed class CommitInvariantTests(AzuriteFixture azurite, MaildevFixture 
         await engine.ExecuteAsync(id, Nomination("CSC", "ATOM-1"));
         await engine.ExecuteAsync(id, new CloseNominations());
         var before = await store.LoadAsync(id, default);
-        var eventsBefore = await EventRowsAsync(store, id);
+        var eventsBefore = await EventRowsAsync(app, id);
         // Occupy the row the next command's first event would take, so its transaction must fail as a whole.
-        await store.Table.InsertAsync(new TableEntity(id, CycleTable.EventRow(before.State.Version + 1)) { ["Note"] = "squatter" });
+        await RawTable(app).AddEntityAsync(new TableEntity(id, CycleTable.EventRow(before.State.Version + 1)) { ["Note"] = "squatter" });
 
         var selection = new SelectCases([new("ATOM-1", ["CSC", "POL"])]); // would queue two submission requests
-        await Assert.ThrowsAsync<StorageConflictException>(() => engine.ExecuteAsync(id, selection));
+        await Assert.ThrowsAsync<CycleContentionException>(() => engine.ExecuteAsync(id, selection));
 
         var after = await store.LoadAsync(id, default);
         Assert.Equal(before.State.Version, after.State.Version);
         Assert.Equal(before.ETag, after.ETag);
         Assert.Equal(CyclePhase.Selecting, after.State.Phase);
-        Assert.Equal(eventsBefore, await EventRowsAsync(store, id) - 1); // only the squatter was added
-        Assert.DoesNotContain(await store.Table.QueryAsync(new TableQuery(CycleTable.RowsStartingWith(id, CycleTable.OutboxPrefix))).ToListAsync(),
+        Assert.Equal(eventsBefore, await EventRowsAsync(app, id) - 1); // only the squatter was added
+        Assert.DoesNotContain(await RawTable(app).QueryAsync<TableEntity>(CycleTable.RowsStartingWith(id, CycleTable.OutboxPrefix)).ToListAsync(),
             row => row.GetString("Kind") == "SubmissionRequest");
     }
 
-    private static Task<int> EventRowsAsync(CycleStore store, string id) =>
-        store.Table.QueryAsync(new TableQuery(CycleTable.RowsStartingWith(id, CycleTable.EventPrefix))).CountAsync().AsTask();
+    /// <summary>The cycle table as another writer sees it, past the app's own stores.</summary>
+    private static TableClient RawTable(MacaAppFactory app) => app.Services.GetRequiredService<StorageAccount>().Table(CycleTable.Name);
+
+    private static Task<int> EventRowsAsync(MacaAppFactory app, string id) =>
+        RawTable(app).QueryAsync<TableEntity>(CycleTable.RowsStartingWith(id, CycleTable.EventPrefix)).CountAsync().AsTask();
 
     [Fact]
     public async Task TwentyConcurrentWritersAreAllAppliedExactlyOnceInOneOrder()

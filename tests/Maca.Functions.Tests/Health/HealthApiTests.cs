@@ -29,8 +29,7 @@ public sealed class HealthApiTests(AzuriteFixture azurite, MaildevFixture mailde
         var dead = FreePort.Next();
         await using var app = new MacaAppFactory(azurite, maildev, new Dictionary<string, string?>
         {
-            ["Storage:ConnectionString"] = $"AccountName=devstoreaccount1;AccountKey={Maca.Functions.Storage.StorageConnection.DevelopmentAccountKey};" +
-                $"BlobEndpoint=http://127.0.0.1:{dead}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{dead}/devstoreaccount1;TableEndpoint=http://127.0.0.1:{dead}/devstoreaccount1",
+            ["Storage:ConnectionString"] = AzuriteProcess.ConnectionStringFor(dead, dead, dead),
         });
         var response = await app.CreateClient().GetAsync("/api/health");
 

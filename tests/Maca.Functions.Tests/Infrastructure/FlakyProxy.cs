@@ -37,9 +37,11 @@ public sealed class FlakyProxy : IAsyncDisposable
         Interlocked.Increment(ref _requests);
         if (Interlocked.Decrement(ref _failuresLeft) >= 0)
         {
+            // As the Table service answers: the code in a header and an OData error body.
             context.Response.StatusCode = 503;
-            context.Response.ContentType = "application/xml";
-            await context.Response.WriteAsync("<?xml version=\"1.0\"?><Error><Code>ServerBusy</Code><Message>The server is busy.</Message></Error>");
+            context.Response.Headers["x-ms-error-code"] = "ServerBusy";
+            context.Response.ContentType = "application/json;odata=minimalmetadata";
+            await context.Response.WriteAsync("{\"odata.error\":{\"code\":\"ServerBusy\",\"message\":{\"lang\":\"en-US\",\"value\":\"The server is busy.\"}}}");
             return;
         }
         var request = new HttpRequestMessage(new HttpMethod(context.Request.Method),

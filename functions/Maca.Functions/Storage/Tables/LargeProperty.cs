@@ -1,4 +1,5 @@
 using System.Text;
+using Azure.Data.Tables;
 
 namespace Maca.Functions.Storage.Tables;
 
@@ -10,12 +11,12 @@ public static class LargeProperty
 {
     public static void Write(TableEntity entity, string name, string value)
     {
-        foreach (var stale in entity.Properties.Keys.Where(k => k.StartsWith(name + "_", StringComparison.Ordinal)).ToList())
-            entity.Properties.Remove(stale);
+        foreach (var stale in entity.Keys.Where(k => k.StartsWith(name + "_", StringComparison.Ordinal)).ToList())
+            entity.Remove(stale);
         int offset = 0, chunks = 0;
         while (offset < value.Length)
         {
-            var length = Math.Min(EntitySizeLimits.MaxStringChars, value.Length - offset);
+            var length = Math.Min(TableRules.MaxStringChars, value.Length - offset);
             // Never split a surrogate pair across two properties.
             if (offset + length < value.Length && char.IsHighSurrogate(value[offset + length - 1])) length--;
             entity[$"{name}_{chunks++}"] = value.Substring(offset, length);
