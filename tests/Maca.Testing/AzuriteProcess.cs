@@ -31,7 +31,7 @@ public sealed class AzuriteProcess : IDisposable
         int blob = FreePort.Next(), queue = FreePort.Next(), table = FreePort.Next();
         var process = new ChildProcess(RepoPaths.NodeBin("azurite"),
         [
-            "--inMemoryPersistence", "--silent", "--skipApiVersionCheck",
+            "--inMemoryPersistence", "--silent", "--skipApiVersionCheck", "--disableTelemetry", // never call home
             "--blobHost", "127.0.0.1", "--blobPort", blob.ToString(),
             "--queueHost", "127.0.0.1", "--queuePort", queue.ToString(),
             "--tableHost", "127.0.0.1", "--tablePort", table.ToString(),

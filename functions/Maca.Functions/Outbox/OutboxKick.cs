@@ -9,7 +9,8 @@ namespace Maca.Functions.Outbox;
 /// waiting for the next sweep. If this process dies first, the wake-up row written before the commit still
 /// makes the sweep send it.
 /// </summary>
-public sealed partial class OutboxKick(OutboxDispatcher dispatcher, CycleStore store, IOptions<Sweeping.SweepOptions> options, ILogger<OutboxKick> logger)
+public sealed partial class OutboxKick(OutboxDispatcher dispatcher, CycleStore store, SnapshotCache snapshots,
+    IOptions<Sweeping.SweepOptions> options, ILogger<OutboxKick> logger)
     : BackgroundService
 {
     private readonly Channel<string> _cycles = Channel.CreateUnbounded<string>();
@@ -27,7 +28,9 @@ public sealed partial class OutboxKick(OutboxDispatcher dispatcher, CycleStore s
             try
             {
                 // The cycle may have been suspended since the commit that queued this; then it waits for resume.
-                if (!(await store.LoadAsync(cycleId, stoppingToken)).State.Suspended) await dispatcher.DispatchAsync(cycleId, stoppingToken);
+                // This instance's last commit usually answers that without a read.
+                var cycle = snapshots.Get(cycleId) ?? await store.LoadAsync(cycleId, stoppingToken);
+                if (!cycle.State.Suspended) await dispatcher.DispatchAsync(cycleId, stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException) { LogFailed(cycleId, ex); }
         }
