@@ -3,6 +3,7 @@ using Maca.Functions.DevClock;
 using Maca.Functions.Directory;
 using Maca.Functions.Health;
 using Maca.Functions.Hosting;
+using Maca.Functions.Input;
 using Maca.Functions.Sweeping;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -14,6 +15,7 @@ var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseMiddleware<RequestSizeLimit>();
 
 app.MapOpenApi();
 app.MapHealth();

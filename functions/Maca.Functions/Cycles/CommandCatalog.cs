@@ -17,7 +17,7 @@ public static class CommandCatalog
     public static CycleCommand? Read(string name, string? body)
     {
         if (!ByName.TryGetValue(name, out var type)) return null;
-        return (CycleCommand)(JsonSerializer.Deserialize(string.IsNullOrWhiteSpace(body) ? "{}" : body, type, CycleJson.Options)
+        return (CycleCommand)(JsonSerializer.Deserialize(string.IsNullOrWhiteSpace(body) ? "{}" : body, type, CycleJson.Input)
             ?? throw new JsonException("The request body is empty."));
     }
 }

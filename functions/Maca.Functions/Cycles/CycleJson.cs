@@ -8,13 +8,16 @@ public static class CycleJson
 {
     public static readonly JsonSerializerOptions Options = Create();
 
-    public static JsonSerializerOptions Create()
+    /// <summary>For what arrives over HTTP: the same shape, and a field the command does not have is refused, never dropped.</summary>
+    public static readonly JsonSerializerOptions Input = Create(JsonUnmappedMemberHandling.Disallow);
+
+    public static JsonSerializerOptions Create(JsonUnmappedMemberHandling unmapped = JsonUnmappedMemberHandling.Skip)
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
         {
             RespectNullableAnnotations = true,
             RespectRequiredConstructorParameters = true,
-            UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip,
+            UnmappedMemberHandling = unmapped,
         };
         options.Converters.Add(new JsonStringEnumConverter());
         return options;

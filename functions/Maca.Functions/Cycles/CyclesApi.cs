@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Maca.Functions.Directory;
+using Maca.Functions.Input;
 using Maca.Orchestrations.Cycles;
 using Maca.Orchestrations.Nominations;
 using Microsoft.AspNetCore.Mvc;
@@ -18,7 +19,7 @@ public static class CyclesApi
 
     public static RouteGroupBuilder MapCycles(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/cycles").WithTags("Cycles");
+        var group = app.MapGroup("/api/cycles").WithTags("Cycles").ScreenInput();
         group.MapPost("/", Start).WithSummary("Start an audit cycle");
         group.MapGet("/", List).WithSummary("List cycles, newest filters first");
         group.MapGet("/{id}", Status).WithSummary("A cycle's status; add showHistory=true for its audit trail");
@@ -80,6 +81,7 @@ public static class CyclesApi
         var command = CommandCatalog.Read(name, body);
         if (command is null)
             return TypedResults.Problem($"'{name}' is not a cycle command. GET /api/cycles/commands lists them.", statusCode: 404, title: "Unknown command");
+        if (InputScreen.Problems(command) is { Count: > 0 } problems) return TypedResults.ValidationProblem(problems);
         return await Execute(id, command, http, engine, ct);
     }
 

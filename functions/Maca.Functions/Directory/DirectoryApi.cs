@@ -1,3 +1,4 @@
+using Maca.Functions.Input;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Maca.Functions.Directory;
@@ -11,7 +12,7 @@ public static class DirectoryApi
 
     public static RouteGroupBuilder MapDirectory(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/partnerships/{partnershipId}").WithTags("Directory");
+        var group = app.MapGroup("/api/partnerships/{partnershipId}").WithTags("Directory").ScreenInput();
         group.MapGet("/", GetPartnership);
         group.MapPut("/", PutPartnership);
         group.MapGet("/agencies", ListAgencies);

@@ -16,7 +16,7 @@ public static class CycleServices
     public static void AddCycles(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.Configure<JsonOptions>(o => Copy(CycleJson.Options, o.SerializerOptions));
+        services.Configure<JsonOptions>(o => Copy(CycleJson.Input, o.SerializerOptions));
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddOptions<AppOptions>().BindConfiguration(AppOptions.Section);
         services.AddOptions<SweepOptions>().BindConfiguration(SweepOptions.Section);
@@ -57,6 +57,7 @@ public static class CycleServices
         to.PropertyNamingPolicy = from.PropertyNamingPolicy;
         to.RespectNullableAnnotations = from.RespectNullableAnnotations;
         to.RespectRequiredConstructorParameters = from.RespectRequiredConstructorParameters;
+        to.UnmappedMemberHandling = from.UnmappedMemberHandling;
         foreach (var converter in from.Converters) to.Converters.Add(converter);
     }
 }

@@ -1,43 +1,45 @@
+using System.Text.Json;
 using Azure;
 using Maca.Functions.Cycles;
+using Maca.Functions.Input;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Maca.Functions.Hosting;
 
-/// <summary>Turns the exceptions that mean something to a caller into ProblemDetails, in one place.</summary>
+/// <summary>
+/// Turns the exceptions that mean something to a caller into ProblemDetails, in one place. Details are written
+/// for people: never a .NET type name, a serializer's wording or a storage host.
+/// </summary>
 internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
     {
-        var (status, title) = exception switch
+        var json = exception as JsonException ?? exception.InnerException as JsonException;
+        var (status, title, detail) = exception switch
         {
-            CycleChangedException => (StatusCodes.Status412PreconditionFailed, "The record was changed by someone else"),
-            CycleContentionException => (StatusCodes.Status409Conflict, "The cycle was busy"),
-            BadHttpRequestException => (StatusCodes.Status400BadRequest, "The request could not be read"),
-            System.Text.Json.JsonException => (StatusCodes.Status400BadRequest, "The request body is not valid JSON"),
+            _ when json is not null => (StatusCodes.Status400BadRequest, "The request could not be read", JsonProblems.Describe(json).Message),
+            CycleChangedException => (StatusCodes.Status412PreconditionFailed, "The record was changed by someone else", exception.Message),
+            CycleContentionException => (StatusCodes.Status409Conflict, "The cycle was busy", exception.Message),
+            BadHttpRequestException bad when bad.StatusCode == StatusCodes.Status413PayloadTooLarge =>
+                (bad.StatusCode, "The request is too large", bad.Message),
+            BadHttpRequestException => (StatusCodes.Status400BadRequest, "The request could not be read", ReadableBadRequest(exception)),
             // An unreachable service ends its retries in an AggregateException of the attempts' failures.
             RequestFailedException or AggregateException { InnerException: RequestFailedException } =>
-                (StatusCodes.Status503ServiceUnavailable, "Storage is not available"),
-            _ => (StatusCodes.Status500InternalServerError, "Something went wrong on our side"),
+                (StatusCodes.Status503ServiceUnavailable, "Storage is not available", "Nothing was saved. Please try again in a few seconds."),
+            _ => (StatusCodes.Status500InternalServerError, "Something went wrong on our side", (string?)null),
         };
         if (status == StatusCodes.Status503ServiceUnavailable) context.Response.Headers.RetryAfter = "5";
         context.Response.StatusCode = status;
-        return await problems.TryWriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            Exception = exception,
-            ProblemDetails =
-            {
-                Status = status,
-                Title = title,
-                Detail = status switch
-                {
-                    StatusCodes.Status500InternalServerError => null,
-                    // The storage service's own message names hosts and request ids: not for callers.
-                    StatusCodes.Status503ServiceUnavailable => "Nothing was saved. Please try again in a few seconds.",
-                    _ => exception.Message,
-                },
-            },
-        });
+        var problem = new ProblemDetails { Status = status, Title = title, Detail = detail };
+        if (json is not null) problem.Extensions["errors"] = new Dictionary<string, string[]> { [JsonProblems.Describe(json).Field] = [detail!] };
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, Exception = exception, ProblemDetails = problem });
     }
+
+    /// <summary>Our own messages pass through; the framework's, which name parameters and types, are replaced.</summary>
+    private static string ReadableBadRequest(Exception exception) =>
+        exception.Message.Contains("Failed to read parameter", StringComparison.Ordinal)
+        || exception.Message.Contains("Required parameter", StringComparison.Ordinal)
+            ? "A required value is missing or is not of the right kind. Send a JSON body with Content-Type: application/json."
+            : exception.Message;
 }

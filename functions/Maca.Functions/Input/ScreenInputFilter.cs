@@ -1,0 +1,31 @@
+namespace Maca.Functions.Input;
+
+/// <summary>
+/// On every endpoint of a group: each id in the route must be a plain identifier, and each request body
+/// (a *Request or *Body record) must pass the <see cref="InputScreen"/>. Otherwise a 400 names the field.
+/// </summary>
+public sealed class ScreenInputFilter : IEndpointFilter
+{
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var problems = new Dictionary<string, string[]>();
+        foreach (var (name, value) in context.HttpContext.Request.RouteValues)
+            if (value is string id && !FieldRules.IsIdentifier(id))
+                problems[name] = [$"This is not a valid {name}: use up to {FieldRules.MaxIdLength} letters, digits, dots, hyphens or underscores."];
+        foreach (var argument in context.Arguments)
+            if (argument is not null && IsBody(argument.GetType()))
+                foreach (var (field, messages) in InputScreen.Problems(argument)) problems.TryAdd(field, messages);
+        return problems.Count > 0 ? TypedResults.ValidationProblem(problems) : await next(context);
+    }
+
+    private static bool IsBody(Type type) => type.Name.EndsWith("Request", StringComparison.Ordinal) || type.Name.EndsWith("Body", StringComparison.Ordinal);
+}
+
+public static class ScreenInputExtensions
+{
+    public static RouteGroupBuilder ScreenInput(this RouteGroupBuilder group)
+    {
+        group.AddEndpointFilter<ScreenInputFilter>();
+        return group;
+    }
+}
