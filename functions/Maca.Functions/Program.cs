@@ -1,3 +1,5 @@
+using Maca.Functions.Access;
+using Maca.Functions.Access.Links;
 using Maca.Functions.Cycles;
 using Maca.Functions.DevClock;
 using Maca.Functions.Directory;
@@ -10,20 +12,26 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.ListenOnCustomHandlerPort();
 builder.AddMacaServices();
+builder.AddAccess();
 
 var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseMiddleware<RequestSizeLimit>();
+app.UseAuthentication();
+app.UseAuthorization();
 
-app.MapOpenApi();
+app.MapOpenApi().AllowAnonymous();
 app.MapHealth();
 app.MapDirectory();
 app.MapCycles();
-app.MapSweepDueWork();
+app.MapMagicLinks();
+app.MapSignOut();
+if (SweepDueWorkTrigger.IsReachable(app.Environment)) app.MapSweepDueWork();
 if (app.Environment.IsDevelopment())
 {
+    app.MapDevelopmentSignIn();
     app.MapDevClock();
     app.MapDevMetrics();
 }

@@ -13,6 +13,7 @@ public sealed class AppProcess : IDisposable
         _process = process;
         BaseUri = new Uri($"http://127.0.0.1:{port}");
         Http = new HttpClient { BaseAddress = BaseUri, Timeout = TimeSpan.FromSeconds(60) };
+        Http.DefaultRequestHeaders.Authorization = TestAccess.Header(); // the test coordinator, as a tool would call
     }
 
     public Uri BaseUri { get; }
@@ -31,7 +32,7 @@ public sealed class AppProcess : IDisposable
             ["DOTNET_NOLOGO"] = "1",
             ["Logging__LogLevel__Default"] = "Warning",
         };
-        foreach (var (key, value) in settings) environment[key.Replace(":", "__")] = value;
+        foreach (var (key, value) in TestAccess.Settings().Concat(settings)) environment[key.Replace(":", "__")] = value;
         var functions = Path.Combine(RepoPaths.Root, "functions", "Maca.Functions");
         var dll = Path.Combine(functions, "bin", BuildConfiguration, "net10.0", "Maca.Functions.dll");
         if (!File.Exists(dll)) throw new InvalidOperationException($"{dll} is missing; build the solution first.");

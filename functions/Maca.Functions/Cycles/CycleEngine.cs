@@ -17,8 +17,9 @@ public sealed partial class CycleEngine(CycleStore store, SnapshotCache snapshot
 {
     private const int MaxAttempts = 12;
 
+    /// <param name="actor">Who the history names, from the signed-in principal; by default the command's own kind (system, seeds, tests).</param>
     public async Task<CommandResult> ExecuteAsync(string cycleId, CycleCommand command, string? idempotencyKey = null,
-        int? expectedVersion = null, string? inputJson = null, CancellationToken ct = default)
+        int? expectedVersion = null, string? inputJson = null, string? actor = null, CancellationToken ct = default)
     {
         var fingerprint = Fingerprint(command, inputJson);
         var cached = snapshots.Get(cycleId);
@@ -52,7 +53,7 @@ public sealed partial class CycleEngine(CycleStore store, SnapshotCache snapshot
             {
                 var request = idempotencyKey is null ? ((string, StoredResponse)?)null
                     : (idempotencyKey, new StoredResponse(202, JsonSerializer.Serialize(new FirstAnswer(types, after.Version, after.Phase.ToString()), CycleJson.Options), fingerprint));
-                etag = await store.CommitAsync(cycle, after, decision.Events, Actors.Of(command), outbox, inputJson, request, ct);
+                etag = await store.CommitAsync(cycle, after, decision.Events, actor ?? Actors.Of(command), outbox, inputJson, request, ct);
             }
             catch (RequestFailedException ex) when (ex.Status is 404 or 409 or 412)
             {
@@ -109,8 +110,9 @@ public sealed partial class CycleEngine(CycleStore store, SnapshotCache snapshot
             {
                 var queued = (NotificationQueued)x.Event;
                 var outboxId = $"{cycle.CycleId}.{x.Version:D8}";
-                var email = composer.Compose(outboxId, queued.Notification, after, queued.At);
-                return new OutboxEntry(outboxId, x.Version, queued.Notification.Kind.ToString(), JsonSerializer.Serialize(email, CycleJson.Options));
+                var (email, link) = composer.Compose(outboxId, queued.Notification, after, queued.At);
+                return new OutboxEntry(outboxId, x.Version, queued.Notification.Kind.ToString(),
+                    JsonSerializer.Serialize(email, CycleJson.Options), link);
             })
             .ToList();
 

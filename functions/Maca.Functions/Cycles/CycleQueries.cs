@@ -9,7 +9,7 @@ namespace Maca.Functions.Cycles;
 /// <summary>Reads for the status API: one cycle with its audit trail, or a filtered page of cycles.</summary>
 public sealed class CycleQueries(CycleStore store, OutboxStore outbox, WorkingCalendar calendar, TimeProvider clock)
 {
-    public sealed record ListFilter(string? PartnershipId, IReadOnlyList<RuntimeStatus>? RuntimeStatus, DateTimeOffset? CreatedTimeFrom,
+    public sealed record ListFilter(IReadOnlyList<string>? Partnerships, IReadOnlyList<RuntimeStatus>? RuntimeStatus, DateTimeOffset? CreatedTimeFrom,
         DateTimeOffset? CreatedTimeTo, int Top, string? ContinuationToken);
 
     public sealed record CyclePage(IReadOnlyList<CycleStatusDocument> Items, string? ContinuationToken);
@@ -42,7 +42,9 @@ public sealed class CycleQueries(CycleStore store, OutboxStore outbox, WorkingCa
     public async Task<CyclePage> ListAsync(ListFilter filter, CancellationToken ct)
     {
         var clauses = new List<string>();
-        if (filter.PartnershipId is { } p) clauses.Add(TableClient.CreateQueryFilter($"PartnershipId eq {p}"));
+        if (filter.Partnerships is { Count: 0 }) return new CyclePage([], null);
+        if (filter.Partnerships is { } partnerships)
+            clauses.Add("(" + string.Join(" or ", partnerships.Select(p => TableClient.CreateQueryFilter($"PartnershipId eq {p}"))) + ")");
         if (filter.RuntimeStatus is { Count: > 0 } statuses)
             clauses.Add("(" + string.Join(" or ", statuses.Select(s => TableClient.CreateQueryFilter($"RuntimeStatus eq {s.ToString()}"))) + ")");
         if (filter.CreatedTimeFrom is { } from) clauses.Add(TableClient.CreateQueryFilter($"CreatedTime ge {from}"));

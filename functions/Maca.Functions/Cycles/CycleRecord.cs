@@ -1,4 +1,5 @@
 using Azure;
+using Maca.Functions.Access.Links;
 using Maca.Orchestrations.Cycles;
 
 namespace Maca.Functions.Cycles;
@@ -10,8 +11,8 @@ public sealed record CycleRecord(string CycleId, CycleState State, ETag? ETag, s
     public static CycleRecord New(string cycleId) => new(cycleId, CycleState.Initial, null, null);
 }
 
-/// <summary>One email ready for the outbox, rendered at commit time from a NotificationQueued event.</summary>
-public sealed record OutboxEntry(string OutboxId, int Version, string Kind, string EmailJson);
+/// <summary>One email ready for the outbox, rendered at commit time from a NotificationQueued event, with the link it carries.</summary>
+public sealed record OutboxEntry(string OutboxId, int Version, string Kind, string EmailJson, IssuedLink? Link);
 
 /// <summary>An event as stored, with who caused it.</summary>
 public sealed record StoredEvent(int Version, string Type, string Actor, DateTimeOffset At, string DataJson);

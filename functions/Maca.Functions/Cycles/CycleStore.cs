@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
+using Maca.Functions.Access.Links;
 using Maca.Functions.Outbox;
 using Maca.Functions.Storage;
 using Maca.Functions.Storage.Tables;
@@ -51,6 +52,7 @@ public sealed class CycleStore(StorageAccount storage)
             actions.Add(new TableTransactionAction(TableTransactionActionType.Add, row));
         }
         actions.AddRange(outbox.Select(email => OutboxStore.QueueAction(before.CycleId, email, after.LastUpdatedAt)));
+        actions.AddRange(outbox.Where(e => e.Link is not null).Select(e => MagicLinkStore.IssueAction(e.Link!, after.LastUpdatedAt)));
         if (request is { } r)
         {
             var row = new TableEntity(before.CycleId, CycleTable.RequestRow(r.Key))

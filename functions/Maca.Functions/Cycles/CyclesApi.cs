@@ -1,6 +1,11 @@
+using System.Security.Claims;
 using System.Text.Json;
+using Maca.Functions.Access;
+using Maca.Functions.Access.Links;
 using Maca.Functions.Directory;
 using Maca.Functions.Input;
+using Maca.Functions.Outbox;
+using Microsoft.Extensions.Options;
 using Maca.Orchestrations.Cycles;
 using Maca.Orchestrations.Nominations;
 using Microsoft.AspNetCore.Mvc;
@@ -19,41 +24,53 @@ public static class CyclesApi
 
     public static RouteGroupBuilder MapCycles(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/cycles").WithTags("Cycles").ScreenInput();
-        group.MapPost("/", Start).WithSummary("Start an audit cycle");
-        group.MapGet("/", List).WithSummary("List cycles, newest filters first");
-        group.MapGet("/{id}", Status).WithSummary("A cycle's status; add showHistory=true for its audit trail");
-        group.MapPost("/{id}/raiseEvent/{name}", RaiseEvent).WithSummary("Send a cycle command by name, e.g. SubmitAuditTool");
-        group.MapPost("/{id}/terminate", (string id, string? reason, HttpContext http, CycleEngine engine, CancellationToken ct) =>
-            Execute(id, new TerminateCycle(reason ?? "Terminated by the coordinator"), http, engine, ct));
-        group.MapPost("/{id}/suspend", (string id, string? reason, HttpContext http, CycleEngine engine, CancellationToken ct) =>
-            Execute(id, new SuspendCycle(reason ?? "Suspended by the coordinator"), http, engine, ct));
-        group.MapPost("/{id}/resume", (string id, HttpContext http, CycleEngine engine, CancellationToken ct) =>
+        // Coordinators of the cycle's partnership may do everything here; an agency's link only sends its own commands.
+        var group = app.MapGroup("/api/cycles").WithTags("Cycles").ScreenInput().RequireJsonBody()
+            .RequireAuthorization(AccessSetup.ParticipantPolicy).AddEndpointFilter<CycleAccessFilter>();
+        var coordinator = group.MapGroup("").RequireAuthorization(AccessSetup.CoordinatorPolicy);
+        coordinator.MapPost("/", Start).WithSummary("Start an audit cycle");
+        coordinator.MapGet("/", List).WithSummary("List cycles, newest filters first");
+        coordinator.MapGet("/{id}", Status).WithSummary("A cycle's status; add showHistory=true for its audit trail");
+        group.MapPost("/{id}/raiseEvent/{name}", RaiseEvent).WithMetadata(new AgencyLinkAllowed())
+            .WithSummary("Send a cycle command by name, e.g. SubmitAuditTool");
+        coordinator.MapPost("/{id}/terminate", (string id, string? reason, HttpContext http, CycleEngine engine, CancellationToken ct) =>
+            WithReason(reason, "Terminated by the coordinator", r => Execute(id, new TerminateCycle(r), http, engine, ct)));
+        coordinator.MapPost("/{id}/suspend", (string id, string? reason, HttpContext http, CycleEngine engine, CancellationToken ct) =>
+            WithReason(reason, "Suspended by the coordinator", r => Execute(id, new SuspendCycle(r), http, engine, ct)));
+        coordinator.MapPost("/{id}/resume", (string id, HttpContext http, CycleEngine engine, CancellationToken ct) =>
             Execute(id, new ResumeCycle(), http, engine, ct));
-        group.MapDelete("/{id}", Purge).WithSummary("Purge a closed or terminated cycle and its history");
-        group.MapGet("/{id}/selection/suggestion", Suggest).WithSummary("A cross-section of the nominations, with its coverage");
-        group.MapGet("/commands", () => TypedResults.Ok(CommandCatalog.ByName.Keys.Order())).WithSummary("The command names raiseEvent accepts");
+        coordinator.MapDelete("/{id}", Purge).WithSummary("Purge a closed or terminated cycle and its history");
+        coordinator.MapGet("/{id}/selection/suggestion", Suggest).WithSummary("A cross-section of the nominations, with its coverage");
+        coordinator.MapGet("/commands", () => TypedResults.Ok(CommandCatalog.ByName.Keys.Order())).WithSummary("The command names raiseEvent accepts");
         return group;
     }
 
+    private static Task<IResult> WithReason(string? reason, string fallback, Func<string, Task<IResult>> execute) =>
+        InputScreen.TextProblem(reason) is { } problem
+            ? Task.FromResult<IResult>(TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["reason"] = [problem] }))
+            : execute(string.IsNullOrWhiteSpace(reason) ? fallback : reason);
+
     private static async Task<IResult> Start(StartCycleRequest request, HttpContext http, DirectoryStore directory, CycleEngine engine,
-        CancellationToken ct)
+        IOptions<AppOptions> app, CancellationToken ct)
     {
         var key = IdempotencyKey(http);
         var cycleId = StartCycleRequest.NewCycleId(request.PartnershipId ?? "", key);
-        var (command, problems, partnershipMissing) = await request.ResolveAsync(cycleId, directory, ct);
+        // Another partnership's id is answered as if it did not exist.
+        var (command, problems, partnershipMissing) = http.User.RunsPartnership(request.PartnershipId ?? "")
+            ? await request.ResolveAsync(cycleId, directory, ct) : (null, [], true);
         if (partnershipMissing) return TypedResults.Problem($"Partnership {request.PartnershipId} does not exist.", statusCode: 404, title: "Not found");
         if (command is null) return TypedResults.ValidationProblem(problems);
-        var result = await engine.ExecuteAsync(cycleId, command, key, inputJson: JsonSerializer.Serialize(request, CycleJson.Options), ct: ct);
+        var result = await engine.ExecuteAsync(cycleId, command, key, inputJson: JsonSerializer.Serialize(request, CycleJson.Options),
+            actor: http.User.Actor(), ct: ct);
         if (result.Rejection is { } rejection) return RejectionProblems.ToResult(rejection);
-        var urls = Urls(http, cycleId);
+        var urls = Urls(app.Value, cycleId);
         return TypedResults.Accepted(urls.StatusQueryGetUri, urls);
     }
 
     private static async Task<IResult> Status(string id, bool? showHistory, HttpContext http, CycleQueries queries, CancellationToken ct)
     {
         var status = await queries.StatusAsync(id, showHistory ?? false, ct);
-        if (status is null) return TypedResults.Problem($"There is no cycle {id}.", statusCode: 404, title: "Not found");
+        if (status is null) return CycleProblems.NotFound(id);
         http.Response.Headers.ETag = $"\"{status.Version}\"";
         return TypedResults.Ok(status);
     }
@@ -66,9 +83,17 @@ public static class CyclesApi
             else return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["runtimeStatus"] = [$"'{s}' is not a runtime status."] });
         if (q.Top is < 1 or > 1000) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["top"] = ["Ask for between 1 and 1000 cycles."] });
         var token = q.ContinuationToken ?? http.Request.Headers["x-ms-continuation-token"].FirstOrDefault();
-        var page = await queries.ListAsync(new(q.PartnershipId, statuses, q.CreatedTimeFrom, q.CreatedTimeTo, q.Top ?? 100, token), ct);
+        var page = await queries.ListAsync(new(Visible(http.User, q.PartnershipId), statuses, q.CreatedTimeFrom, q.CreatedTimeTo, q.Top ?? 100, token), ct);
         if (page.ContinuationToken is { } next) http.Response.Headers["x-ms-continuation-token"] = next;
         return TypedResults.Ok(page);
+    }
+
+    /// <summary>The partnerships whose cycles this coordinator may list: null for all, empty for none.</summary>
+    private static IReadOnlyList<string>? Visible(ClaimsPrincipal user, string? asked)
+    {
+        var runs = user.FindAll(MacaClaims.Partnership).Select(c => c.Value).ToList();
+        if (asked is not null) return user.RunsPartnership(asked) ? [asked] : [];
+        return runs.Contains("*") ? null : runs;
     }
 
     public sealed record ListQuery(string? PartnershipId, string? RuntimeStatus, DateTimeOffset? CreatedTimeFrom, DateTimeOffset? CreatedTimeTo,
@@ -82,24 +107,48 @@ public static class CyclesApi
         if (command is null)
             return TypedResults.Problem($"'{name}' is not a cycle command. GET /api/cycles/commands lists them.", statusCode: 404, title: "Unknown command");
         if (InputScreen.Problems(command) is { Count: > 0 } problems) return TypedResults.ValidationProblem(problems);
+        if (http.User.Link() is { } link && LinkRefusal(link, command) is { } refusal)
+            return TypedResults.Problem(refusal, statusCode: StatusCodes.Status403Forbidden, title: "Not allowed with this link");
         return await Execute(id, command, http, engine, ct);
     }
 
+    /// <summary>A link acts only for its own agency, and only for what it was sent for.</summary>
+    private static string? LinkRefusal(LinkScope link, CycleCommand command) => command switch
+    {
+        IAgencyCommand a when a.AgencyCode != link.AgencyCode =>
+            $"This link is for {link.AgencyCode}; it cannot act for {a.AgencyCode}.",
+        _ when !LinkPurposes.Allows(link.Purpose, command) =>
+            $"This link was sent to {Purpose(link.Purpose)}; it cannot be used to {command.GetType().Name}.",
+        _ => null,
+    };
+
+    private static string Purpose(LinkPurpose purpose) => purpose switch
+    {
+        LinkPurpose.Nominate => "nominate cases",
+        LinkPurpose.Submit => "make submissions",
+        LinkPurpose.Availability => "give meeting availability",
+        _ => "update actions",
+    };
+
     private static async Task<IResult> Execute(string id, CycleCommand command, HttpContext http, CycleEngine engine, CancellationToken ct)
     {
-        var result = await engine.ExecuteAsync(id, command, IdempotencyKey(http), IfMatchVersion(http), ct: ct);
+        var result = await engine.ExecuteAsync(id, command, IdempotencyKey(http), IfMatchVersion(http), actor: http.User.Actor(), ct: ct);
         if (result.Rejection is { } rejection) return RejectionProblems.ToResult(rejection);
-        var statusUri = Urls(http, id).StatusQueryGetUri;
+        var statusUri = Urls(http.RequestServices.GetRequiredService<IOptions<AppOptions>>().Value, id).StatusQueryGetUri;
         http.Response.Headers.ETag = $"\"{result.State.Version}\"";
         return TypedResults.Accepted(statusUri, new Accepted(id, result.Version, result.Phase, result.EventTypes, result.Replayed, statusUri));
     }
 
-    private static async Task<IResult> Purge(string id, CycleStore store, CyclePurger purger, CancellationToken ct)
+    private static async Task<IResult> Purge(string id, HttpContext http, CycleStore store, CyclePurger purger, PartnershipAuditLog log,
+        TimeProvider clock, CancellationToken ct)
     {
         var cycle = await store.LoadAsync(id, ct);
-        if (!cycle.Exists) return TypedResults.Problem($"There is no cycle {id}.", statusCode: 404, title: "Not found");
+        if (!cycle.Exists) return CycleProblems.NotFound(id);
         if (!cycle.State.IsFinished)
             return TypedResults.Problem("Only a closed or terminated cycle can be purged.", statusCode: 409, title: "Not allowed in this phase");
+        // Recorded first, outside the cycle: the record of a purge must survive the purge.
+        await log.RecordAsync(new PartnershipAuditLog.Entry(cycle.State.PartnershipId, "CyclePurged", id, http.User.Actor(),
+            clock.GetUtcNow(), $"{cycle.State.Theme} audit, {cycle.State.Phase}"), ct);
         await purger.PurgeAsync(id, ct);
         return TypedResults.Ok(new { instancesDeleted = 1 });
     }
@@ -107,7 +156,7 @@ public static class CyclesApi
     private static async Task<IResult> Suggest(string id, CycleStore store, CancellationToken ct)
     {
         var cycle = await store.LoadAsync(id, ct);
-        if (!cycle.Exists) return TypedResults.Problem($"There is no cycle {id}.", statusCode: 404, title: "Not found");
+        if (!cycle.Exists) return CycleProblems.NotFound(id);
         return TypedResults.Ok(CrossSectionSuggester.Suggest(cycle.State.Nominations, cycle.State.TargetCases));
     }
 
@@ -122,9 +171,10 @@ public static class CyclesApi
             : throw new BadHttpRequestException("If-Match must be an ETag this API gave out, such as \"12\".");
     }
 
-    private static ManagementUrls Urls(HttpContext http, string id)
+    /// <summary>From App:PublicBaseUrl, never from the request's Host header, which a caller controls.</summary>
+    private static ManagementUrls Urls(AppOptions app, string id)
     {
-        var root = $"{http.Request.Scheme}://{http.Request.Host}/api/cycles/{id}";
+        var root = $"{app.PublicBaseUrl.ToString().TrimEnd('/')}/api/cycles/{id}";
         return new ManagementUrls(id, root, $"{root}/raiseEvent/{{eventName}}", $"{root}/terminate?reason={{text}}",
             $"{root}/suspend?reason={{text}}", $"{root}/resume", root);
     }

@@ -1,3 +1,4 @@
+using Maca.Functions.Access;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Maca.Functions.DevClock;
@@ -10,7 +11,7 @@ public static class DevClockApi
 
     public static RouteGroupBuilder MapDevClock(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/dev/clock").WithTags("Development");
+        var group = app.MapGroup("/api/dev/clock").WithTags("Development").RequireAuthorization(AccessSetup.CoordinatorPolicy);
         group.MapGet("/", (ShiftableClock clock) => TypedResults.Ok(new ClockReading(clock.GetUtcNow(), clock.Offset)));
         group.MapPost("/advance", Advance).WithSummary("Move the Development clock forward (demos and tests only)");
         return group;

@@ -1,3 +1,4 @@
+using Maca.Functions.Access;
 using Maca.Functions.Storage;
 
 namespace Maca.Functions.DevClock;
@@ -10,7 +11,7 @@ public static class DevMetricsApi
     public static IEndpointRouteBuilder MapDevMetrics(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/dev/metrics", (StorageTransactionCounter counter) => TypedResults.Ok(new DevMetrics(counter.Count)))
-            .WithTags("Development");
+            .WithTags("Development").RequireAuthorization(AccessSetup.CoordinatorPolicy);
         return app;
     }
 }

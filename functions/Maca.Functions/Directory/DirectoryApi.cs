@@ -1,3 +1,4 @@
+using Maca.Functions.Access;
 using Maca.Functions.Input;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -12,14 +13,24 @@ public static class DirectoryApi
 
     public static RouteGroupBuilder MapDirectory(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/partnerships/{partnershipId}").WithTags("Directory").ScreenInput();
+        // A coordinator reads their own partnerships; only an admin changes any of it. Others hear "not found".
+        var group = app.MapGroup("/api/partnerships/{partnershipId}").WithTags("Directory").ScreenInput().RequireJsonBody()
+            .RequireAuthorization(AccessSetup.CoordinatorPolicy).AddEndpointFilter(HidesOtherPartnerships);
         group.MapGet("/", GetPartnership);
-        group.MapPut("/", PutPartnership);
         group.MapGet("/agencies", ListAgencies);
         group.MapGet("/agencies/{code}", GetAgency);
-        group.MapPut("/agencies/{code}", PutAgency);
-        group.MapDelete("/agencies/{code}", DeleteAgency);
+        var admin = group.MapGroup("").RequireAuthorization(AccessSetup.AdminPolicy);
+        admin.MapPut("/", PutPartnership);
+        admin.MapPut("/agencies/{code}", PutAgency);
+        admin.MapDelete("/agencies/{code}", DeleteAgency);
         return group;
+    }
+
+    private static async ValueTask<object?> HidesOtherPartnerships(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var user = context.HttpContext.User;
+        var id = context.HttpContext.Request.RouteValues["partnershipId"] as string ?? "";
+        return user.IsAdmin() || user.RunsPartnership(id) ? await next(context) : TypedResults.NotFound();
     }
 
     private static async Task<Results<Ok<Partnership>, NotFound>> GetPartnership(string partnershipId, DirectoryStore store, CancellationToken ct) =>

@@ -9,7 +9,8 @@ namespace Maca.Functions.Hosting;
 /// Creates the tables and the private documents container, then loads the demo seeds where configured.
 /// If storage is down the app still starts (so /api/health can say so) and tries again in the background.
 /// </summary>
-public sealed partial class StorageInitializer(CycleStore cycles, WakeUpIndex wakeUps, DirectoryStore directory, StorageAccount storage,
+public sealed partial class StorageInitializer(CycleStore cycles, WakeUpIndex wakeUps, DirectoryStore directory, PartnershipAuditLog auditLog,
+    StorageAccount storage,
     SeedLoader seeds, ILogger<StorageInitializer> logger) : BackgroundService
 {
     private readonly TaskCompletionSource _firstAttempt = new();
@@ -27,7 +28,8 @@ public sealed partial class StorageInitializer(CycleStore cycles, WakeUpIndex wa
             try
             {
                 await Task.WhenAll(cycles.InitializeAsync(stoppingToken), wakeUps.InitializeAsync(stoppingToken),
-                    directory.InitializeAsync(stoppingToken), storage.Container(CyclePurger.DocumentsContainer).CreateIfNotExistsAsync(cancellationToken: stoppingToken));
+                    directory.InitializeAsync(stoppingToken), auditLog.InitializeAsync(stoppingToken),
+                    storage.Container(CyclePurger.DocumentsContainer).CreateIfNotExistsAsync(cancellationToken: stoppingToken));
                 await seeds.LoadAsync(stoppingToken);
                 _firstAttempt.TrySetResult();
                 return;

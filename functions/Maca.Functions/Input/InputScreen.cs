@@ -23,6 +23,9 @@ public static class InputScreen
         return problems;
     }
 
+    /// <summary>A free-text value that arrives outside a body, such as a reason in the query string.</summary>
+    public static string? TextProblem(string? text) => text is null ? null : Screen(text, FieldRules.Kind.Text);
+
     private static void Walk(object? value, string path, FieldRules.Kind kind, Dictionary<string, string[]> problems, int depth)
     {
         if (depth > 8 || problems.ContainsKey(path)) return;

@@ -28,4 +28,10 @@ public static class ScreenInputExtensions
         group.AddEndpointFilter<ScreenInputFilter>();
         return group;
     }
+
+    public static RouteGroupBuilder RequireJsonBody(this RouteGroupBuilder group)
+    {
+        group.AddEndpointFilter<RequireJsonBodyFilter>();
+        return group;
+    }
 }

@@ -1,4 +1,6 @@
 using System.Net;
+using Maca.Functions.Access;
+using Maca.Functions.Access.Links;
 using Maca.Functions.Email;
 using Maca.Functions.Meetings;
 using Maca.Orchestrations.Calendar;
@@ -12,14 +14,16 @@ namespace Maca.Functions.Outbox;
 /// Turns a notification into the email people read: the cycle and theme, what is asked, by when (as a UK date),
 /// the case references concerned and a link into the app. Never case details, never attachments of case documents.
 /// </summary>
-public sealed class EmailComposer(IOptions<AppOptions> app)
+public sealed class EmailComposer(IOptions<AppOptions> app, IOptions<AccessOptions> access, MagicLinkSigner links)
 {
     public const string KindHeader = "X-Maca-Kind", QueuedAtHeader = "X-Maca-Queued-At", CycleHeader = "X-Maca-Cycle";
 
-    public EmailMessage Compose(string outboxId, Notification n, CycleState cycle, DateTimeOffset queuedAt)
+    /// <summary>The email, and the magic link it carries when it asks an agency to act (its id is the email's).</summary>
+    public (EmailMessage Email, IssuedLink? Link) Compose(string outboxId, Notification n, CycleState cycle, DateTimeOffset queuedAt)
     {
         var (subject, ask) = Words(n, cycle);
-        var link = Link(n, cycle);
+        var issued = MagicLink(outboxId, n, cycle, queuedAt);
+        var link = issued is null ? Link(n, cycle) : $"{Root}/links/{links.Sign(issued)}";
         var lines = new List<string> { "Dear colleague,", "", ask };
         if (n.CaseRefs is { Count: > 0 } cases) lines.AddRange(["", $"Case references: {string.Join(", ", cases)}"]);
         if (n.DueAt is { } due && n.Meeting is null) lines.AddRange(["", $"Please respond by {WorkingCalendar.FormatInstant(due)}."]);
@@ -32,18 +36,26 @@ public sealed class EmailComposer(IOptions<AppOptions> app)
         var calendar = n.Meeting is { } meeting
             ? new CalendarAttachment(ICalendarWriter.Write(meeting, $"{cycle.Theme} multi-agency case audit meeting", queuedAt), meeting.Cancelled ? "CANCEL" : "REQUEST")
             : null;
-        return new EmailMessage(outboxId, n.To, subject, text, html, n.Cc, cycle.Contacts.CoordinatorEmail, calendar,
+        return (new EmailMessage(outboxId, n.To, subject, text, html, n.Cc, cycle.Contacts.CoordinatorEmail, calendar,
             new Dictionary<string, string>
             {
                 [KindHeader] = n.Kind.ToString(), [QueuedAtHeader] = queuedAt.UtcDateTime.ToString("O"), [CycleHeader] = cycle.CycleId,
-            });
+            }), issued);
     }
+
+    private string Root => app.Value.PublicBaseUrl.ToString().TrimEnd('/');
+
+    private IssuedLink? MagicLink(string outboxId, Notification n, CycleState cycle, DateTimeOffset queuedAt) =>
+        n.AgencyCode is { } agency && LinkPurposes.ForNotification(n.Kind) is { } purpose
+            ? new IssuedLink(outboxId, cycle.PartnershipId, cycle.CycleId, agency, purpose, queuedAt + access.Value.LinkLifetime,
+                [.. n.To, .. n.Cc])
+            : null;
 
     public static string CycleName(CycleState c) => $"{c.Theme} audit ({c.AuditType switch { AuditType.Desktop => "desktop", _ => "in-depth" }}, cycle {c.CycleId})";
 
     private string Link(Notification n, CycleState c)
     {
-        var root = app.Value.PublicBaseUrl.ToString().TrimEnd('/');
+        var root = Root;
         return n switch
         {
             { ActionId: { } action } => $"{root}/cycles/{c.CycleId}/actions/{action}",

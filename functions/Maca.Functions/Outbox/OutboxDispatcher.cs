@@ -42,10 +42,10 @@ public sealed partial class OutboxDispatcher(OutboxStore outbox, IEmailSender se
             return null; // another instance has it
         crash.Reach(CrashPoints.AfterEmailClaimed);
 
-        var email = JsonSerializer.Deserialize<EmailMessage>(claimed.EmailJson, CycleJson.Options)!;
         OutboxRow outcome;
         try
         {
+            var email = JsonSerializer.Deserialize<EmailMessage>(claimed.EmailJson, CycleJson.Options)!;
             var receipt = await sender.SendAsync(email, ct);
             crash.Reach(CrashPoints.AfterEmailSent);
             outcome = claimed with
@@ -66,6 +66,12 @@ public sealed partial class OutboxDispatcher(OutboxStore outbox, IEmailSender se
                     : now + (ex.RetryAfter ?? TimeSpan.FromSeconds(30 * Math.Pow(2, claimed.Attempts - 1))),
             };
             LogFailed(row.OutboxId, claimed.Attempts, giveUp, ex.Message);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // An email that cannot even be built will never send: fail it for the coordinator to see, and go on.
+            outcome = claimed with { Status = OutboxStatus.Failed, LastError = "The email could not be built: " + ex.GetType().Name };
+            LogFailed(row.OutboxId, claimed.Attempts, true, ex.Message);
         }
         await outbox.RecordAsync(outcome, ct); // false: the lease ran out and another instance took over
         return outcome.Status == OutboxStatus.Pending ? outcome.NextAttemptAt : null;

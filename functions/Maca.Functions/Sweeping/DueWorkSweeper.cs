@@ -22,9 +22,17 @@ public sealed partial class DueWorkSweeper(WakeUpIndex wakeUps, CycleEngine engi
         await Parallel.ForEachAsync(due.GroupBy(r => r.CycleId), new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = ct },
             async (rows, token) =>
             {
-                var (commits, removed) = await WakeAsync(rows.Key, rows.ToList(), token);
-                Interlocked.Add(ref timerCommits, commits);
-                Interlocked.Add(ref cleared, removed);
+                try
+                {
+                    var (commits, removed) = await WakeAsync(rows.Key, rows.ToList(), token);
+                    Interlocked.Add(ref timerCommits, commits);
+                    Interlocked.Add(ref cleared, removed);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // One cycle's trouble never stops the others; its wake-up rows stay, so the next sweep tries again.
+                    LogCycleFailed(rows.Key, ex);
+                }
             });
         var result = new SweepResult(due.Select(r => r.CycleId).Distinct().Count(), timerCommits, cleared);
         if (result.CyclesWoken > 0) LogSwept(result.CyclesWoken, result.TimerCommits);
@@ -55,6 +63,9 @@ public sealed partial class DueWorkSweeper(WakeUpIndex wakeUps, CycleEngine engi
 
     private static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) =>
         a is null ? b : b is null ? a : a < b ? a : b;
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Sweeping cycle {CycleId} failed; the next sweep tries again")]
+    private partial void LogCycleFailed(string cycleId, Exception ex);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sweep woke {Cycles} cycles and committed {Commits} timer steps")]
     private partial void LogSwept(int cycles, int commits);

@@ -5,12 +5,17 @@ namespace Maca.Functions.Sweeping;
 /// <summary>
 /// The timer trigger, in the Functions custom-handler shape: the host POSTs /SweepDueWork with {Data, Metadata}
 /// and reads {Outputs, Logs, ReturnValue}. Locally the <see cref="LocalTriggerLoop"/> calls the same handler.
+/// It is mapped only under the Functions host (whose handler port is private to it, and whose proxied HTTP
+/// routes never reach this path) or in Development; anywhere else there is no such route.
 /// </summary>
 public static class SweepDueWorkTrigger
 {
     public const string FunctionName = "SweepDueWork";
 
     public sealed record InvocationResponse(JsonObject Outputs, IReadOnlyList<string> Logs, SweepResult ReturnValue);
+
+    public static bool IsReachable(IHostEnvironment environment) =>
+        environment.IsDevelopment() || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("FUNCTIONS_CUSTOMHANDLER_PORT"));
 
     public static IEndpointRouteBuilder MapSweepDueWork(this IEndpointRouteBuilder app)
     {
@@ -20,6 +25,7 @@ public static class SweepDueWorkTrigger
                 return TypedResults.Ok(new InvocationResponse([],
                     [$"Woke {result.CyclesWoken} cycles; {result.TimerCommits} timer commits; {result.WakeUpsCleared} wake-ups cleared."], result));
             })
+            .AllowAnonymous()
             .WithTags("Triggers")
             .WithSummary("Timer trigger: fire due timers and send queued email");
         return app;

@@ -90,7 +90,7 @@ public sealed class CycleManagementApiTests(AzuriteFixture azurite, MaildevFixtu
             ["Storage:ConnectionString"] = Maca.Testing.AzuriteProcess.ConnectionStringFor(dead, dead, dead),
             ["Storage:MaxRetries"] = "1",
         });
-        var response = await app.CreateClient().GetAsync("/api/cycles/c-anything");
+        var response = await app.CreateCoordinatorClient().GetAsync("/api/cycles/c-anything");
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
@@ -206,7 +206,7 @@ public sealed class CycleManagementApiTests(AzuriteFixture azurite, MaildevFixtu
     public async Task TheDevClockDoesNotExistOutsideDevelopment()
     {
         await using var app = new MacaAppFactory(azurite, maildev).WithWebHostBuilder(b => b.UseEnvironment("Production"));
-        var response = await app.CreateClient().PostAsync("/api/dev/clock/advance", JsonContent("""{"days":1}"""));
+        var response = await app.CreateCoordinatorClient().PostAsync("/api/dev/clock/advance", JsonContent("""{"days":1}"""));
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 

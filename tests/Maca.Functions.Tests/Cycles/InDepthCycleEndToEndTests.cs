@@ -69,8 +69,10 @@ public sealed class InDepthCycleEndToEndTests(AzuriteFixture azurite, MaildevFix
         status = await api.StatusAsync(id);
         Assert.Equal(5, status["customStatus"]!["outstanding"]!["POL"]!.GetValue<int>());
         Assert.Equal(0, status["customStatus"]!["outstanding"]!["CAMHS"]!.GetValue<int>());
-        foreach (var agency in new[] { "POL", "EDU" })
-            foreach (var c in Cases) await api.SubmitAsync(id, agency, c);
+        // Police's lead uses a magic link, as an agency lead would; the history names the agency from the link.
+        var police = await api.AgencyAsync(id, "POL", "Submit", app.CreateClient);
+        foreach (var c in Cases) await police.SubmitAsync(id, "POL", c);
+        foreach (var c in Cases) await api.SubmitAsync(id, "EDU", c);
         await AssertPhase(api, id, "SchedulingMeeting", "Running");
 
         // Phase 6: three slots; everyone can make the second; it is booked, then moved once.
@@ -160,7 +162,7 @@ public sealed class InDepthCycleEndToEndTests(AzuriteFixture azurite, MaildevFix
         // The history is the audit trail: who did what, and every email's delivery.
         var history = (await api.StatusAsync(id, history: true))["historyEvents"]!.AsArray();
         Assert.Contains(history, e => e!["eventType"]!.GetValue<string>() == "AuditToolSubmitted" && e["actor"]!.GetValue<string>() == "agency:POL");
-        Assert.Contains(history, e => e!["eventType"]!.GetValue<string>() == "CasesSelected" && e["actor"]!.GetValue<string>() == "coordinator");
+        Assert.Contains(history, e => e!["eventType"]!.GetValue<string>() == "CasesSelected" && e["actor"]!.GetValue<string>() == $"coordinator:{TestAccess.CoordinatorEmail}");
         Assert.Contains(history, e => e!["eventType"]!.GetValue<string>() == "StepFired" && e["actor"]!.GetValue<string>() == "system");
         Assert.Equal(ExpectedEmails().Count, history.Count(e => e!["eventType"]!.GetValue<string>() == "EmailSent"));
     }

@@ -18,7 +18,7 @@ public sealed class DirectoryApiTests(AzuriteFixture azurite, MaildevFixture mai
     public async Task APartnershipAndItsAgenciesCanBeCreatedReadChangedAndRemoved()
     {
         await using var app = new MacaAppFactory(azurite, maildev);
-        var http = app.CreateClient();
+        var http = app.CreateCoordinatorClient();
         Assert.Equal(HttpStatusCode.OK, (await http.PutAsJsonAsync("/api/partnerships/riverside", Partnership())).StatusCode);
         var agency = new { name = "Police", leadEmail = "lead@pol.example", qaEmail = "qa@pol.example", seniorEmail = "senior@pol.example" };
         Assert.Equal(HttpStatusCode.OK, (await http.PutAsJsonAsync("/api/partnerships/riverside/agencies/POL", agency)).StatusCode);
@@ -34,7 +34,7 @@ public sealed class DirectoryApiTests(AzuriteFixture azurite, MaildevFixture mai
     public async Task BadValuesAreRefusedFieldByFieldAndNothingIsSaved()
     {
         await using var app = new MacaAppFactory(azurite, maildev);
-        var http = app.CreateClient();
+        var http = app.CreateCoordinatorClient();
         var response = await http.PutAsJsonAsync("/api/partnerships/riverside", Partnership("not-an-email"));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.NotNull(JsonNode.Parse(await response.Content.ReadAsStringAsync())!["errors"]!["coordinatorEmail"]);

@@ -54,6 +54,19 @@ public sealed class CycleClient(HttpClient http)
     public Task<JsonNode> RaiseAsync(string cycleId, string command, object? body = null) =>
         OkJsonAsync(HttpMethod.Post, $"/api/cycles/{cycleId}/raiseEvent/{command}", body ?? new { }, HttpStatusCode.Accepted);
 
+    /// <summary>
+    /// A client acting for one agency through a magic link this (coordinator) client issues, opened as a lead
+    /// would open it from an email: the session cookie, not a token, carries who it is.
+    /// </summary>
+    public async Task<CycleClient> AgencyAsync(string cycleId, string agency, string purpose, Func<HttpClient> newClient)
+    {
+        var issued = await OkJsonAsync(HttpMethod.Post, $"/api/cycles/{cycleId}/links", new { agencyCode = agency, purpose }, HttpStatusCode.Created);
+        var http = newClient();
+        var opened = await http.GetAsync(new Uri(issued["url"]!.GetValue<string>()).PathAndQuery);
+        Assert.True(opened.StatusCode == HttpStatusCode.OK, await opened.Content.ReadAsStringAsync());
+        return new CycleClient(http);
+    }
+
     public Task<JsonNode> StatusAsync(string cycleId, bool history = false) =>
         OkJsonAsync(HttpMethod.Get, $"/api/cycles/{cycleId}?showHistory={history.ToString().ToLowerInvariant()}");
 

@@ -1,3 +1,4 @@
+using Maca.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
@@ -27,6 +28,7 @@ public sealed class MacaAppFactory(AzuriteFixture azurite, MaildevFixture mailde
             ["Sweep:RunLocalLoop"] = "false",
             ["Seeds:LoadDemo"] = "false",
         };
+        foreach (var (key, value) in TestAccess.Settings()) settings[key] = value;
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>()) settings[key] = value;
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
     }
@@ -44,7 +46,15 @@ public static class MacaAppFactoryExtensions
         ["Seeds:LoadDemo"] = "false",
     };
 
-    public static CycleClient CreateCycleClient(this MacaAppFactory factory) => new(factory.CreateClient());
+    /// <summary>A client signed in as the test coordinator, with a bearer token as a tool would be.</summary>
+    public static CycleClient CreateCycleClient(this MacaAppFactory factory) => new(factory.CreateCoordinatorClient());
+
+    public static HttpClient CreateCoordinatorClient(this WebApplicationFactory<Program> factory, string email = TestAccess.CoordinatorEmail)
+    {
+        var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = TestAccess.Header(email);
+        return client;
+    }
 }
 
 /// <summary>Tests that need the whole app share one Azurite and one maildev.</summary>

@@ -26,7 +26,7 @@ public sealed class DemoSeedTests(AzuriteFixture azurite, MaildevFixture maildev
         // A second host on the same storage (a restart) loads nothing twice.
         await using var again = new MacaAppFactory(azurite, maildev, settings);
         var sameStorage = again.WithWebHostBuilder(b => b.UseSetting("Storage:NamePrefix", app.NamePrefix));
-        var after = (await new CycleClient(sameStorage.CreateClient()).OkJsonAsync(HttpMethod.Get, "/api/cycles?partnershipId=demo"))["items"]!.AsArray();
+        var after = (await new CycleClient(sameStorage.CreateCoordinatorClient()).OkJsonAsync(HttpMethod.Get, "/api/cycles?partnershipId=demo"))["items"]!.AsArray();
         var reloaded = Assert.Single(after)!;
         Assert.Equal(demo["createdTime"]!.GetValue<DateTimeOffset>(), reloaded["createdTime"]!.GetValue<DateTimeOffset>()); // the same cycle, not a new load
         Assert.Equal(demo["version"]!.GetValue<int>(), reloaded["version"]!.GetValue<int>());

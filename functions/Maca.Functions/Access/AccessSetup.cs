@@ -1,0 +1,105 @@
+using System.Security.Claims;
+using System.Text;
+using Maca.Functions.Access.Links;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Maca.Functions.Access;
+
+/// <summary>
+/// Who is calling: a bearer token (tools and tests; Entra ID in Azure), App Service authentication's header when
+/// configured, or a cookie from the coordinator's sign-in or an agency's magic link. Every endpoint needs one
+/// unless it says otherwise; each feature declares its rule on its route group.
+/// </summary>
+public static class AccessSetup
+{
+    public const string Selector = "Maca", CoordinatorPolicy = "Coordinator", AdminPolicy = "Admin", ParticipantPolicy = "Participant";
+
+    public static void AddAccess(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<AccessOptions>().BindConfiguration(AccessOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AccessOptions>, AccessOptionsValidation>();
+        services.AddSingleton<MagicLinkSigner>();
+        services.AddSingleton<MagicLinkStore>();
+        services.AddSingleton<LinkSessions>();
+        services.AddAntiforgery(o => o.Cookie.Name = "maca-af");
+
+        services.AddAuthentication(Selector)
+            .AddPolicyScheme(Selector, "Bearer, App Service or cookie", o => o.ForwardDefaultSelector = Choose)
+            .AddJwtBearer(JwtBearerDefaults.AuthenticationScheme, _ => { })
+            .AddScheme<AuthenticationSchemeOptions, AppServicePrincipalHandler>(AppServicePrincipalHandler.SchemeName, _ => { })
+            .AddCookie(CookieAuthenticationDefaults.AuthenticationScheme, o =>
+            {
+                o.Cookie.Name = "maca";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Lax;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.SlidingExpiration = false;
+                o.LoginPath = "/signin";
+                // The JSON API answers 401 and 403; only pages are sent to the sign-in page.
+                o.Events.OnRedirectToLogin = c => Answer(c, StatusCodes.Status401Unauthorized);
+                o.Events.OnRedirectToAccessDenied = c => Answer(c, StatusCodes.Status403Forbidden);
+                o.Events.OnValidatePrincipal = c => c.HttpContext.RequestServices.GetRequiredService<LinkSessions>().ValidateAsync(c);
+            });
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<IOptions<AccessOptions>>((jwt, access) => ConfigureBearer(jwt, access.Value));
+
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(CoordinatorPolicy, p => p.RequireClaim(MacaClaims.Role, MacaClaims.Coordinator))
+            .AddPolicy(AdminPolicy, p => p.RequireClaim(MacaClaims.Role, MacaClaims.Admin))
+            .AddPolicy(ParticipantPolicy, p => p.RequireClaim(MacaClaims.Role, MacaClaims.Coordinator, MacaClaims.AgencyLink));
+    }
+
+    private static string Choose(HttpContext context)
+    {
+        if (context.Request.Headers.Authorization.FirstOrDefault()?.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) == true)
+            return JwtBearerDefaults.AuthenticationScheme;
+        var access = context.RequestServices.GetRequiredService<IOptions<AccessOptions>>().Value;
+        if (access.TrustAppServiceAuthentication && context.Request.Headers.ContainsKey(AppServicePrincipalHandler.Header))
+            return AppServicePrincipalHandler.SchemeName;
+        return CookieAuthenticationDefaults.AuthenticationScheme;
+    }
+
+    private static void ConfigureBearer(JwtBearerOptions jwt, AccessOptions access)
+    {
+        jwt.MapInboundClaims = false;
+        if (!string.IsNullOrWhiteSpace(access.Bearer.Authority))
+        {
+            jwt.Authority = access.Bearer.Authority;
+            jwt.Audience = access.Bearer.Audience;
+        }
+        else
+        {
+            jwt.TokenValidationParameters = new TokenValidationParameters
+            {
+                ValidIssuer = access.Bearer.Issuer,
+                ValidAudience = access.Bearer.Audience,
+                IssuerSigningKey = new SymmetricSecurityKey(AccessOptions.DecodeKey(access.Bearer.SigningKey) ?? Encoding.UTF8.GetBytes(new string('x', 32))),
+                ClockSkew = TimeSpan.FromMinutes(1),
+            };
+        }
+        // A token says who someone is; the configured accounts say what they may do.
+        jwt.Events = new JwtBearerEvents
+        {
+            OnTokenValidated = c =>
+            {
+                if (access.Find(BearerTokens.EmailOf(c.Principal!)) is { } account)
+                    c.Principal = new ClaimsPrincipal(MacaClaims.ForCoordinator(account, JwtBearerDefaults.AuthenticationScheme));
+                else c.Fail("Not a Maca coordinator.");
+                return Task.CompletedTask;
+            },
+        };
+    }
+
+    private static Task Answer(RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api")) context.Response.StatusCode = status;
+        else context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,80 @@
+using System.Net;
+using Maca.Functions.Cycles;
+using Maca.Functions.Input;
+using Maca.Functions.Outbox;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace Maca.Functions.Access.Links;
+
+/// <summary>
+/// Opening a magic link, and the coordinator's view of a cycle's links: who holds a live one, revoking one,
+/// and issuing a new one to send on.
+/// </summary>
+public static class MagicLinkApi
+{
+    public sealed record LinkView(string LinkId, string AgencyCode, string Purpose, DateTimeOffset IssuedAt, DateTimeOffset ExpiresAt,
+        IReadOnlyList<string> SentTo, bool Live, bool Revoked, DateTimeOffset? RevokedAt, string? RevokedBy);
+    public sealed record IssueLinkRequest(string AgencyCode, LinkPurpose Purpose);
+    public sealed record IssuedLinkView(string LinkId, string Url, DateTimeOffset ExpiresAt);
+
+    public static IEndpointRouteBuilder MapMagicLinks(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/links/{token}", OpenAsync).AllowAnonymous().ExcludeFromDescription();
+
+        var links = app.MapGroup("/api/cycles/{id}/links").WithTags("Magic links").ScreenInput().RequireJsonBody()
+            .RequireAuthorization(AccessSetup.CoordinatorPolicy).AddEndpointFilter<CycleAccessFilter>();
+        links.MapGet("/", ListAsync).WithSummary("Every link sent in this cycle, and whether it still works");
+        links.MapPost("/", IssueAsync).WithSummary("Issue a new link for an agency, to send on");
+        links.MapPost("/{linkId}/revoke", RevokeAsync).WithSummary("Stop a link working, at once");
+        return app;
+    }
+
+    private static async Task<IResult> OpenAsync(string token, HttpContext http, LinkSessions sessions, CancellationToken ct)
+    {
+        if (await sessions.OpenAsync(token, ct) is not { } principal)
+            return Page(StatusCodes.Status404NotFound, "This link does not work",
+                "It may have expired or been withdrawn, or the audit may have finished. Ask the partnership's audit coordinator for a new one.");
+        await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal);
+        var scope = principal.Link()!;
+        return Page(StatusCodes.Status200OK, "You are signed in",
+            $"You can now act for {scope.AgencyCode} in audit {scope.CycleId}. This session covers that audit only.");
+    }
+
+    private static async Task<Ok<IReadOnlyList<LinkView>>> ListAsync(string id, MagicLinkStore store, TimeProvider clock, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var views = (await store.ForCycleAsync(id, ct)).OrderByDescending(l => l.IssuedAt)
+            .Select(l => new LinkView(l.Link.LinkId, l.Link.AgencyCode, l.Link.Purpose.ToString(), l.IssuedAt, l.Link.ExpiresAt,
+                l.Link.SentTo, l.LiveAt(now), l.Revoked, l.RevokedAt, l.RevokedBy))
+            .ToList();
+        return TypedResults.Ok<IReadOnlyList<LinkView>>(views);
+    }
+
+    private static async Task<Results<Created<IssuedLinkView>, ValidationProblem>> IssueAsync(string id, IssueLinkRequest request, HttpContext http,
+        CycleStore cycles, MagicLinkStore store, MagicLinkSigner signer, IOptions<AccessOptions> access, IOptions<AppOptions> app,
+        TimeProvider clock, CancellationToken ct)
+    {
+        var cycle = await cycles.LoadAsync(id, ct);
+        if (!cycle.State.Agencies.ContainsKey(request.AgencyCode))
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["agencyCode"] = [$"{request.AgencyCode} is not an agency in this audit."] });
+        var now = clock.GetUtcNow();
+        var link = new IssuedLink($"m{Guid.NewGuid():N}"[..17], cycle.State.PartnershipId, id, request.AgencyCode, request.Purpose,
+            now + access.Value.LinkLifetime, [$"issued by {http.User.Actor()}"]);
+        await store.IssueAsync(link, now, ct);
+        var url = $"{app.Value.PublicBaseUrl.ToString().TrimEnd('/')}/links/{signer.Sign(link)}";
+        return TypedResults.Created($"/api/cycles/{id}/links", new IssuedLinkView(link.LinkId, url, link.ExpiresAt));
+    }
+
+    private static async Task<Results<NoContent, NotFound>> RevokeAsync(string id, string linkId, HttpContext http, MagicLinkStore store,
+        TimeProvider clock, CancellationToken ct) =>
+        await store.RevokeAsync(id, linkId, http.User.Actor(), clock.GetUtcNow(), ct) ? TypedResults.NoContent() : TypedResults.NotFound();
+
+    /// <summary>A plain page until the GOV.UK pages arrive: what happened, in words, and nothing else.</summary>
+    private static IResult Page(int status, string heading, string text) => TypedResults.Content(
+        $"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{WebUtility.HtmlEncode(heading)} - Maca</title></head>" +
+        $"<body><main><h1>{WebUtility.HtmlEncode(heading)}</h1><p>{WebUtility.HtmlEncode(text)}</p></main></body></html>",
+        "text/html; charset=utf-8", statusCode: status);
+}
