@@ -49,7 +49,7 @@ public static class SignInApi
 
     private static async Task<IResult> SignInAsync(HttpContext http, IAntiforgery antiforgery, IOptions<AccessOptions> access)
     {
-        if (!await antiforgery.IsRequestValidAsync(http))
+        if (!http.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(http))
             return TypedResults.Problem("The form has expired. Go back, reload the page and try again.", statusCode: 400, title: "Form expired");
         var form = await http.Request.ReadFormAsync();
         if (access.Value.Find(form["email"].FirstOrDefault()) is not { } account)
