@@ -46,7 +46,7 @@ public static class CyclesApi
     }
 
     private static Task<IResult> WithReason(string? reason, string fallback, Func<string, Task<IResult>> execute) =>
-        InputScreen.TextProblem(reason) is { } problem
+        InputScreen.TextProblem(reason?.Trim()) is { } problem
             ? Task.FromResult<IResult>(TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["reason"] = [problem] }))
             : execute(string.IsNullOrWhiteSpace(reason) ? fallback : reason);
 
@@ -99,14 +99,22 @@ public static class CyclesApi
     public sealed record ListQuery(string? PartnershipId, string? RuntimeStatus, DateTimeOffset? CreatedTimeFrom, DateTimeOffset? CreatedTimeTo,
         int? Top, string? ContinuationToken);
 
-    private static async Task<IResult> RaiseEvent(string id, string name, HttpContext http, CycleEngine engine, CancellationToken ct)
+    private static async Task<IResult> RaiseEvent(string id, string name, HttpContext http, CycleEngine engine, NamesToKeepOut namesToKeepOut,
+        CancellationToken ct)
     {
-        using var reader = new StreamReader(http.Request.Body);
-        var body = await reader.ReadToEndAsync(ct);
+        // Strict UTF-8: bytes that are not UTF-8 are refused, never silently replaced.
+        using var reader = new StreamReader(http.Request.Body, new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true));
+        string body;
+        try { body = await reader.ReadToEndAsync(ct); }
+        catch (System.Text.DecoderFallbackException)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["The body is not valid UTF-8 text."] });
+        }
         var command = CommandCatalog.Read(name, body);
         if (command is null)
             return TypedResults.Problem($"'{name}' is not a cycle command. GET /api/cycles/commands lists them.", statusCode: 404, title: "Unknown command");
-        if (InputScreen.Problems(command) is { Count: > 0 } problems) return TypedResults.ValidationProblem(problems);
+        var names = await namesToKeepOut.ForRequestAsync(http, [command]);
+        if (InputScreen.Problems(command, names) is { Count: > 0 } problems) return TypedResults.ValidationProblem(problems);
         if (http.User.Link() is { } link && LinkRefusal(link, command) is { } refusal)
             return TypedResults.Problem(refusal, statusCode: StatusCodes.Status403Forbidden, title: "Not allowed with this link");
         return await Execute(id, command, http, engine, ct);

@@ -8,7 +8,7 @@ namespace Maca.Functions.Directory;
 public static class DirectoryApi
 {
     public sealed record PartnershipBody(string Name, string CoordinatorEmail, string ManagerEmail, string LearningDevelopmentEmail,
-        int RetentionDays, IReadOnlyList<string> Themes);
+        int RetentionDays, IReadOnlyList<string> Themes, IReadOnlyList<string>? NamesToKeepOut = null);
     public sealed record AgencyBody(string Name, string LeadEmail, string QaEmail, string SeniorEmail);
 
     public static RouteGroupBuilder MapDirectory(this IEndpointRouteBuilder app)
@@ -36,14 +36,17 @@ public static class DirectoryApi
     private static async Task<Results<Ok<Partnership>, NotFound>> GetPartnership(string partnershipId, DirectoryStore store, CancellationToken ct) =>
         await store.GetPartnershipAsync(partnershipId, ct) is { } p ? TypedResults.Ok(p) : TypedResults.NotFound();
 
+
     private static async Task<Results<Ok<Partnership>, ValidationProblem>> PutPartnership(string partnershipId, PartnershipBody body,
-        DirectoryStore store, CancellationToken ct)
+        DirectoryStore store, NamesToKeepOut namesToKeepOut, CancellationToken ct)
     {
         var partnership = new Partnership(partnershipId, body.Name?.Trim() ?? "", body.CoordinatorEmail, body.ManagerEmail,
-            body.LearningDevelopmentEmail, body.RetentionDays, body.Themes?.Select(t => t.Trim()).ToList() ?? []);
+            body.LearningDevelopmentEmail, body.RetentionDays, body.Themes?.Select(t => t.Trim()).ToList() ?? [],
+            body.NamesToKeepOut?.Select(n => n.Trim()).ToList());
         var problems = DirectoryValidation.Problems(partnership);
         if (problems.Count > 0) return TypedResults.ValidationProblem(problems);
         await store.SavePartnershipAsync(partnership, ct);
+        namesToKeepOut.Forget(partnershipId);
         return TypedResults.Ok(partnership);
     }
 

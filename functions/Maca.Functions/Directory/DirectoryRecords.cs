@@ -3,9 +3,12 @@ using System.Text.RegularExpressions;
 
 namespace Maca.Functions.Directory;
 
-/// <summary>A Safeguarding Children Partnership: who runs its audits, who gets its learning, how long it keeps documents.</summary>
+/// <summary>
+/// A Safeguarding Children Partnership: who runs its audits, who gets its learning, how long it keeps documents,
+/// and the names it wants kept out of every field (for example the names of children in current cases).
+/// </summary>
 public sealed record Partnership(string Id, string Name, string CoordinatorEmail, string ManagerEmail, string LearningDevelopmentEmail,
-    int RetentionDays, IReadOnlyList<string> Themes);
+    int RetentionDays, IReadOnlyList<string> Themes, IReadOnlyList<string>? NamesToKeepOut = null);
 
 /// <summary>An agency in the partnership, with the three people an audit writes to.</summary>
 public sealed record Agency(string Code, string Name, string LeadEmail, string QaEmail, string SeniorEmail);
@@ -23,6 +26,8 @@ public static partial class DirectoryValidation
         if (p.RetentionDays is < 30 or > 3650) errors["retentionDays"] = ["Keep documents for between 30 and 3,650 days."];
         if (p.Themes is null || p.Themes.Count == 0 || p.Themes.Any(string.IsNullOrWhiteSpace))
             errors["themes"] = ["List at least one board priority theme."];
+        if (p.NamesToKeepOut?.Any(n => n.Trim().Length < 2) == true)
+            errors["namesToKeepOut"] = ["Each name to keep out needs at least two letters."];
         return errors;
     }
 

@@ -35,6 +35,7 @@ public static class CycleServices
         services.AddSingleton<CycleStore>();
         services.AddSingleton<SnapshotCache>();
         services.AddSingleton<PartnershipAuditLog>();
+        services.AddSingleton<Input.NamesToKeepOut>();
         services.AddSingleton<OutboxStore>();
         services.AddSingleton<WakeUpIndex>();
         services.AddSingleton<DirectoryStore>();

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Azure;
 using Maca.Functions.Cycles;
 using Maca.Functions.Input;
+using Maca.Functions.Storage.Tables;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
@@ -24,6 +25,8 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
             BadHttpRequestException bad when bad.StatusCode == StatusCodes.Status413PayloadTooLarge =>
                 (bad.StatusCode, "The request is too large", bad.Message),
             BadHttpRequestException => (StatusCodes.Status400BadRequest, "The request could not be read", ReadableBadRequest(exception)),
+            EntityTooLargeException or TransactionTooLargeException => (StatusCodes.Status422UnprocessableEntity, "Too much for one cycle",
+                "This would make the cycle larger than it can hold, so nothing was saved. Shorten the text or split the work."),
             // An unreachable service ends its retries in an AggregateException of the attempts' failures.
             RequestFailedException or AggregateException { InnerException: RequestFailedException } =>
                 (StatusCodes.Status503ServiceUnavailable, "Storage is not available", "Nothing was saved. Please try again in a few seconds."),

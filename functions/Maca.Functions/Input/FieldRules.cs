@@ -11,7 +11,8 @@ public static partial class FieldRules
     public const int MaxIdLength = 64, MaxLabelLength = 200, MaxTextLength = 4000, MaxListItems = 100;
     public static readonly DateOnly EarliestDate = new(2000, 1, 1), LatestDate = new(2100, 12, 31);
 
-    public enum Kind { Identifier, Label, Email, Text }
+    /// <summary>Name is the one kind the name check skips: the partnership's own list of names to keep out.</summary>
+    public enum Kind { Identifier, Label, Email, Name, Text }
 
     private static readonly HashSet<string> Labels = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -21,6 +22,7 @@ public static partial class FieldRules
     public static Kind KindOf(string propertyName) => propertyName switch
     {
         _ when propertyName.EndsWith("Email", StringComparison.Ordinal) => Kind.Email,
+        "NamesToKeepOut" => Kind.Name,
         _ when propertyName.EndsWith("Id", StringComparison.Ordinal) || propertyName.EndsWith("Code", StringComparison.Ordinal)
             || propertyName.EndsWith("Codes", StringComparison.Ordinal) || propertyName is "CaseRef"
             || propertyName.EndsWith("Involved", StringComparison.Ordinal) || propertyName.EndsWith("InScope", StringComparison.Ordinal) => Kind.Identifier,
@@ -34,7 +36,7 @@ public static partial class FieldRules
     public static int MaxLength(Kind kind) => kind switch
     {
         Kind.Identifier => MaxIdLength,
-        Kind.Label or Kind.Email => MaxLabelLength,
+        Kind.Label or Kind.Email or Kind.Name => MaxLabelLength,
         _ => MaxTextLength,
     };
 

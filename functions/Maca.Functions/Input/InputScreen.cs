@@ -16,17 +16,20 @@ public static class InputScreen
 {
     private static readonly ConcurrentDictionary<Type, PropertyInfo[]> Properties = new();
 
-    public static Dictionary<string, string[]> Problems(object? body)
+    /// <param name="names">The partnership's names to keep out of every field, where the partnership is known.</param>
+    public static Dictionary<string, string[]> Problems(object? body, IReadOnlyCollection<string>? names = null)
     {
         var problems = new Dictionary<string, string[]>();
-        if (body is not null) Walk(body, "", FieldRules.Kind.Text, problems, depth: 0);
+        if (body is not null) Walk(body, "", FieldRules.Kind.Text, problems, names, depth: 0);
         return problems;
     }
 
     /// <summary>A free-text value that arrives outside a body, such as a reason in the query string.</summary>
-    public static string? TextProblem(string? text) => text is null ? null : Screen(text, FieldRules.Kind.Text);
+    public static string? TextProblem(string? text, IReadOnlyCollection<string>? names = null) =>
+        text is null ? null : Screen(text, FieldRules.Kind.Text, names);
 
-    private static void Walk(object? value, string path, FieldRules.Kind kind, Dictionary<string, string[]> problems, int depth)
+    private static void Walk(object? value, string path, FieldRules.Kind kind, Dictionary<string, string[]> problems,
+        IReadOnlyCollection<string>? names, int depth)
     {
         if (depth > 8 || problems.ContainsKey(path)) return;
         switch (value)
@@ -34,7 +37,7 @@ public static class InputScreen
             case null:
                 return; // a missing required field is the deserializer's or the workflow's to name
             case string text:
-                if (Screen(text, kind) is { } problem) problems[Display(path)] = [problem];
+                if (Screen(text, kind, names) is { } problem) problems[Display(path)] = [problem];
                 return;
             case Enum e:
                 if (!Enum.IsDefined(e.GetType(), e)) problems[Display(path)] = ["Choose one of the listed values."];
@@ -55,7 +58,7 @@ public static class InputScreen
                     var key = entry.Key.ToString() ?? "";
                     if (!FieldRules.IsIdentifier(key)) { problems[Display(path)] = [$"'{Shorten(key)}' is not a valid code or id."]; return; }
                     if (entry.Value is null) { problems[Display($"{path}.{key}")] = ["Enter a value."]; return; }
-                    Walk(entry.Value, $"{path}.{key}", kind, problems, depth + 1);
+                    Walk(entry.Value, $"{path}.{key}", kind, problems, names, depth + 1);
                 }
                 return;
             case IEnumerable list:
@@ -64,7 +67,7 @@ public static class InputScreen
                 {
                     if (index >= FieldRules.MaxListItems) { problems[Display(path)] = [$"List at most {FieldRules.MaxListItems} items."]; return; }
                     if (item is null) { problems[Display($"{path}[{index}]")] = ["A list cannot contain an empty (null) item."]; return; }
-                    Walk(item, $"{path}[{index++}]", kind, problems, depth + 1);
+                    Walk(item, $"{path}[{index++}]", kind, problems, names, depth + 1);
                 }
                 return;
             case bool or int or long or double or decimal or Guid or TimeSpan:
@@ -73,19 +76,20 @@ public static class InputScreen
                 foreach (var property in Properties.GetOrAdd(value.GetType(), Readable))
                 {
                     var name = JsonNamingPolicy.CamelCase.ConvertName(property.Name);
-                    Walk(property.GetValue(value), path.Length == 0 ? name : $"{path}.{name}", FieldRules.KindOf(property.Name), problems, depth + 1);
+                    Walk(property.GetValue(value), path.Length == 0 ? name : $"{path}.{name}", FieldRules.KindOf(property.Name), problems, names,
+                        depth + 1);
                 }
                 return;
         }
     }
 
-    private static string? Screen(string text, FieldRules.Kind kind)
+    private static string? Screen(string text, FieldRules.Kind kind, IReadOnlyCollection<string>? names)
     {
         if (text.Length > FieldRules.MaxLength(kind)) return $"Keep this under {FieldRules.MaxLength(kind):N0} characters.";
         if (FieldRules.CharacterProblem(text, kind) is { } characters) return $"This {characters}.";
         if (kind == FieldRules.Kind.Identifier && text.Length > 0 && !FieldRules.IsIdentifier(text))
             return "Use letters, digits, dots, hyphens or underscores only.";
-        if (kind is FieldRules.Kind.Label or FieldRules.Kind.Text) return IdentifierGuard.TextProblem(text);
+        if (kind is FieldRules.Kind.Label or FieldRules.Kind.Text) return IdentifierGuard.TextProblem(text, names);
         return null;
     }
 

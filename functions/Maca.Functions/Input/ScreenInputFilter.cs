@@ -4,7 +4,7 @@ namespace Maca.Functions.Input;
 /// On every endpoint of a group: each id in the route must be a plain identifier, and each request body
 /// (a *Request or *Body record) must pass the <see cref="InputScreen"/>. Otherwise a 400 names the field.
 /// </summary>
-public sealed class ScreenInputFilter : IEndpointFilter
+public sealed class ScreenInputFilter(NamesToKeepOut namesToKeepOut) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
@@ -12,9 +12,11 @@ public sealed class ScreenInputFilter : IEndpointFilter
         foreach (var (name, value) in context.HttpContext.Request.RouteValues)
             if (value is string id && !FieldRules.IsIdentifier(id))
                 problems[name] = [$"This is not a valid {name}: use up to {FieldRules.MaxIdLength} letters, digits, dots, hyphens or underscores."];
-        foreach (var argument in context.Arguments)
-            if (argument is not null && IsBody(argument.GetType()))
-                foreach (var (field, messages) in InputScreen.Problems(argument)) problems.TryAdd(field, messages);
+        if (problems.Count > 0) return TypedResults.ValidationProblem(problems);
+        var bodies = context.Arguments.Where(a => a is not null && IsBody(a.GetType())).ToList();
+        var names = bodies.Count == 0 ? [] : await namesToKeepOut.ForRequestAsync(context.HttpContext, bodies);
+        foreach (var body in bodies)
+            foreach (var (field, messages) in InputScreen.Problems(body, names)) problems.TryAdd(field, messages);
         return problems.Count > 0 ? TypedResults.ValidationProblem(problems) : await next(context);
     }
 

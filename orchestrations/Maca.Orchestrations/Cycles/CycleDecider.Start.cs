@@ -36,6 +36,8 @@ public sealed partial class CycleDecider
         if (string.IsNullOrWhiteSpace(c.CycleId)) return Rejection.Invalid("cycleId", "A cycle needs an id.");
         if (string.IsNullOrWhiteSpace(c.Theme)) return Rejection.Invalid("theme", "Choose the audit's theme.");
         if (c.Agencies.Count < 2) return Rejection.Invalid("agencies", "A multi-agency audit needs at least two agencies in scope.");
+        if (c.Agencies.Count > CycleLimits.MaxAgencies)
+            return Rejection.Invalid("agencies", $"An audit can include at most {CycleLimits.MaxAgencies} agencies; this one names {c.Agencies.Count}.");
         if (c.Agencies.GroupBy(a => a.Code).Any(g => g.Count() > 1)) return Rejection.Invalid("agencies", "Each agency can be in scope only once.");
         foreach (var agency in c.Agencies)
             foreach (var (field, email) in new[] { ("leadEmail", agency.LeadEmail), ("qaEmail", agency.QaEmail), ("seniorEmail", agency.SeniorEmail) })
