@@ -18,7 +18,10 @@ public sealed class CycleQueries(CycleStore store, OutboxStore outbox, WorkingCa
     {
         var cycle = await store.LoadAsync(cycleId, ct);
         if (!cycle.Exists) return null;
-        return CycleStatusBuilder.Build(cycle, clock.GetUtcNow(), calendar, showHistory ? await HistoryAsync(cycleId, ct) : null);
+        var failed = (await outbox.AllAsync(cycleId, ct)).Where(e => e.Status == OutboxStatus.Failed)
+            .Select(e => new FailedEmail(e.OutboxId, e.Kind, e.LastError, e.Attempts)).ToList();
+        return CycleStatusBuilder.Build(cycle, clock.GetUtcNow(), calendar, showHistory ? await HistoryAsync(cycleId, ct) : null)
+            with { FailedEmails = failed };
     }
 
     /// <summary>Every event in order, then every email's delivery record: the cycle's audit trail.</summary>
@@ -34,6 +37,7 @@ public sealed class CycleQueries(CycleStore store, OutboxStore outbox, WorkingCa
                     ["outboxId"] = row.OutboxId, ["kind"] = row.Kind, ["attempts"] = row.Attempts,
                     ["transport"] = row.Transport, ["providerMessageId"] = row.ProviderMessageId,
                     ["lastError"] = row.LastError, ["queuedAt"] = row.QueuedAt,
+                    ["retriedBy"] = row.RetriedBy, ["retriedAt"] = row.RetriedAt,
                 }))
             .ToList();
         return [.. events, .. emails.OrderBy(e => e.Timestamp)];

@@ -8,7 +8,14 @@ namespace Maca.Functions.Cycles;
 /// <summary>A cycle described the way Durable Functions describes an orchestration instance.</summary>
 public sealed record CycleStatusDocument(
     string Name, string InstanceId, RuntimeStatus RuntimeStatus, JsonNode? Input, CustomStatus CustomStatus, JsonNode? Output,
-    DateTimeOffset CreatedTime, DateTimeOffset LastUpdatedTime, int Version, IReadOnlyList<HistoryEvent>? HistoryEvents = null);
+    DateTimeOffset CreatedTime, DateTimeOffset LastUpdatedTime, int Version, IReadOnlyList<HistoryEvent>? HistoryEvents = null)
+{
+    /// <summary>Emails that could not be delivered, with the reason, for the coordinator to fix and retry.</summary>
+    public IReadOnlyList<FailedEmail> FailedEmails { get; init; } = [];
+}
+
+/// <summary>An email that failed for good: which one, why, and after how many attempts.</summary>
+public sealed record FailedEmail(string OutboxId, string Kind, string? Reason, int Attempts);
 
 /// <summary>What a coordinator glances at: the phase, what each agency still owes, the next deadline and the plan's RAG.</summary>
 public sealed record CustomStatus(string Phase, bool Suspended, string Theme, AuditType AuditType,

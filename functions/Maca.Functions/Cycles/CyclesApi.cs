@@ -41,6 +41,7 @@ public static class CyclesApi
             Execute(id, new ResumeCycle(), http, engine, ct));
         coordinator.MapDelete("/{id}", Purge).WithSummary("Purge a closed or terminated cycle and its history");
         coordinator.MapGet("/{id}/selection/suggestion", Suggest).WithSummary("A cross-section of the nominations, with its coverage");
+        coordinator.MapPost("/{id}/emails/{outboxId}/retry", RetryEmail).WithSummary("Send a failed email again");
         coordinator.MapGet("/commands", () => TypedResults.Ok(CommandCatalog.ByName.Keys.Order())).WithSummary("The command names raiseEvent accepts");
         return group;
     }
@@ -159,6 +160,21 @@ public static class CyclesApi
             clock.GetUtcNow(), $"{cycle.State.Theme} audit, {cycle.State.Phase}"), ct);
         await purger.PurgeAsync(id, ct);
         return TypedResults.Ok(new { instancesDeleted = 1 });
+    }
+
+    private static async Task<IResult> RetryEmail(string id, string outboxId, HttpContext http, OutboxStore outbox, CycleStore store,
+        WakeUpIndex wakeUps, OutboxKick kick, TimeProvider clock, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var outcome = await outbox.RetryAsync(id, outboxId, http.User.Actor(), now, ct);
+        if (outcome == OutboxStore.RetryOutcome.NotFound)
+            return TypedResults.Problem($"There is no email {outboxId} in this cycle.", statusCode: 404, title: "Not found");
+        if (outcome == OutboxStore.RetryOutcome.NotFailed)
+            return TypedResults.Problem("Only an email that failed can be sent again.", statusCode: 409, title: "Not failed");
+        // The sweep sends it even if this process stops before the kick does.
+        await wakeUps.EnsureAsync(id, now, (await store.LoadAsync(id, ct)).State.Version - 1, ct);
+        kick.Send(id);
+        return TypedResults.Accepted($"/api/cycles/{id}", new { outboxId, status = "Pending" });
     }
 
     private static async Task<IResult> Suggest(string id, CycleStore store, CancellationToken ct)

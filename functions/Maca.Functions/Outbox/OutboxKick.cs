@@ -21,6 +21,12 @@ public sealed partial class OutboxKick(OutboxDispatcher dispatcher, CycleStore s
             _cycles.Writer.TryWrite(cycleId);
     }
 
+    /// <summary>Send the cycle's due email now, in the background (after a coordinator's retry, say).</summary>
+    public void Send(string cycleId)
+    {
+        if (options.Value.SendImmediately) _cycles.Writer.TryWrite(cycleId);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await foreach (var cycleId in _cycles.Reader.ReadAllAsync(stoppingToken))

@@ -23,7 +23,9 @@ public sealed record OutboxRow(
     string? ProviderMessageId,
     string? LastError,
     string EmailJson,
-    ETag ETag)
+    ETag ETag,
+    string? RetriedBy = null,
+    DateTimeOffset? RetriedAt = null)
 {
     /// <summary>Another sender holds it and its lease has not run out.</summary>
     public bool IsLeased(DateTimeOffset now) => Status == OutboxStatus.Sending && LeaseUntil > now;

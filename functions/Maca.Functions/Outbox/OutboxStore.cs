@@ -36,6 +36,18 @@ public sealed class OutboxStore(StorageAccount storage)
         await _table.QueryAsync<TableEntity>(CycleTable.RowsStartingWith(cycleId, CycleTable.OutboxPrefix), cancellationToken: ct)
             .Select(Read).ToListAsync(ct);
 
+    public enum RetryOutcome { Queued, NotFound, NotFailed }
+
+    /// <summary>A coordinator sends a failed email again: it is pending once more, with a fresh count of attempts.</summary>
+    public async Task<RetryOutcome> RetryAsync(string cycleId, string outboxId, string by, DateTimeOffset at, CancellationToken ct)
+    {
+        var row = (await AllAsync(cycleId, ct)).FirstOrDefault(r => r.OutboxId == outboxId);
+        if (row is null) return RetryOutcome.NotFound;
+        if (row.Status != OutboxStatus.Failed) return RetryOutcome.NotFailed;
+        var again = row with { Status = OutboxStatus.Pending, Attempts = 0, NextAttemptAt = at, RetriedBy = by, RetriedAt = at };
+        return await TryReplaceAsync(again, row.ETag, null, ct) is null ? await RetryAsync(cycleId, outboxId, by, at, ct) : RetryOutcome.Queued;
+    }
+
     /// <summary>Takes the email for this sender until <paramref name="leaseUntil"/>; null if another instance got there first.</summary>
     public async Task<OutboxRow?> TryClaimAsync(OutboxRow row, DateTimeOffset leaseUntil, string owner, CancellationToken ct)
     {
@@ -68,6 +80,7 @@ public sealed class OutboxStore(StorageAccount storage)
         {
             ("NextAttemptAt", row.NextAttemptAt), ("LeaseUntil", row.LeaseUntil), ("SentAt", row.SentAt),
             ("Transport", row.Transport), ("ProviderMessageId", row.ProviderMessageId), ("LastError", row.LastError),
+            ("RetriedBy", row.RetriedBy), ("RetriedAt", row.RetriedAt),
         })
             if (value is not null) entity[name] = value;
         LargeProperty.Write(entity, "Email", row.EmailJson);
@@ -79,5 +92,5 @@ public sealed class OutboxStore(StorageAccount storage)
         Enum.Parse<OutboxStatus>(e.GetString("Status")!), e.GetInt32("Attempts") ?? 0,
         e.GetDateTimeOffset("QueuedAt")!.Value, e.GetDateTimeOffset("NextAttemptAt"), e.GetDateTimeOffset("LeaseUntil"),
         e.GetDateTimeOffset("SentAt"), e.GetString("Transport"), e.GetString("ProviderMessageId"), e.GetString("LastError"),
-        LargeProperty.Read(e, "Email")!, e.ETag);
+        LargeProperty.Read(e, "Email")!, e.ETag, e.GetString("RetriedBy"), e.GetDateTimeOffset("RetriedAt"));
 }

@@ -43,6 +43,8 @@ public sealed class AuthorizationMatrixTests(AzuriteFixture azurite, MaildevFixt
             "401 201 404 404 403 403 401 401 401"),
         new("POST", "/api/cycles/{id}/links/{linkId}/revoke", w => $"/api/cycles/{w.CycleA}/links/nosuchlink/revoke", _ => new { },
             "401 404 404 404 403 403 401 401 401"),
+        new("POST", "/api/cycles/{id}/emails/{outboxId}/retry", w => $"/api/cycles/{w.CycleA}/emails/nosuch/retry", _ => null,
+            "401 404 404 404 403 403 401 401 401"),
         new("POST", "/api/cycles/{id}/suspend", w => $"/api/cycles/{w.CycleA}/suspend", _ => null, "401 202 404 404 403 403 401 401 401"),
         new("POST", "/api/cycles/{id}/resume", w => $"/api/cycles/{w.CycleA}/resume", _ => null, "401 202 404 404 403 403 401 401 401"),
 
