@@ -23,7 +23,8 @@ public static class TestAccess
     };
 
     public static string Token(string email = CoordinatorEmail) =>
-        BearerTokens.Mint(new AccessOptions.BearerSettings { SigningKey = BearerSigningKey }, email, TimeSpan.FromHours(2), DateTimeOffset.UtcNow);
+        BearerTokens.Mint(new AccessOptions.BearerSettings { SigningKey = BearerSigningKey }, email, TimeSpan.FromHours(2),
+            DateTimeOffset.UtcNow);
 
     public static AuthenticationHeaderValue Header(string email = CoordinatorEmail) => new("Bearer", Token(email));
 }

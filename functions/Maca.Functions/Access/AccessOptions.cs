@@ -7,7 +7,10 @@ public sealed class AccessOptions
 {
     public const string Section = "Access";
 
-    /// <summary>Coordinators by email, each with the partnerships they run ("*" for every one) and whether they administer the directory.</summary>
+    /// <summary>
+    /// Coordinators by email, each with the partnerships they run ("*" for every one) and whether they administer
+    /// the directory.
+    /// </summary>
     public List<CoordinatorAccount> Coordinators { get; set; } = [];
 
     /// <summary>Signs magic links (HMAC-SHA256); at least 32 bytes, Base64. From configuration or Key Vault, never from code.</summary>

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Text;
 using Maca.Functions.Access.Links;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -79,7 +78,8 @@ public static class AccessSetup
             {
                 ValidIssuer = access.Bearer.Issuer,
                 ValidAudience = access.Bearer.Audience,
-                IssuerSigningKey = new SymmetricSecurityKey(AccessOptions.DecodeKey(access.Bearer.SigningKey) ?? Encoding.UTF8.GetBytes(new string('x', 32))),
+                // Validation at start-up refuses a missing key, so the fallback is never used to sign or check anything.
+                IssuerSigningKey = new SymmetricSecurityKey(AccessOptions.DecodeKey(access.Bearer.SigningKey) ?? new byte[32]),
                 ClockSkew = TimeSpan.FromMinutes(1),
             };
         }

@@ -30,7 +30,10 @@ public sealed class AppServicePrincipalHandler(IOptionsMonitor<AuthenticationSch
             principal = JsonSerializer.Deserialize<ClientPrincipal>(Encoding.UTF8.GetString(Convert.FromBase64String(header)),
                 new JsonSerializerOptions(JsonSerializerDefaults.Web));
         }
-        catch (Exception ex) when (ex is FormatException or JsonException) { return Task.FromResult(AuthenticateResult.Fail("Unreadable principal header.")); }
+        catch (Exception ex) when (ex is FormatException or JsonException)
+        {
+            return Task.FromResult(AuthenticateResult.Fail("Unreadable principal header."));
+        }
         var identity = new ClaimsIdentity((principal?.Claims ?? []).Select(c => new Claim(c.Typ, c.Val)), SchemeName);
         if (access.Value.Find(BearerTokens.EmailOf(new ClaimsPrincipal(identity))) is not { } account)
             return Task.FromResult(AuthenticateResult.Fail("Not a Maca coordinator."));

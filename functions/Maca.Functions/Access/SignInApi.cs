@@ -39,9 +39,11 @@ public static class SignInApi
             $"<option value=\"{WebUtility.HtmlEncode(c.Email)}\">{WebUtility.HtmlEncode(c.Email)}</option>"));
         var message = error is null ? "" : $"<p role=\"alert\">{WebUtility.HtmlEncode(error)}</p>";
         return TypedResults.Content(
-            "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Sign in - Maca (development)</title></head><body><main>" +
+            "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">" +
+            "<title>Sign in - Maca (development)</title></head><body><main>" +
             $"<h1>Sign in as a coordinator</h1>{message}<p>Development only: choose a configured coordinator.</p>" +
-            $"<form method=\"post\" action=\"/signin\"><input type=\"hidden\" name=\"{tokens.FormFieldName}\" value=\"{tokens.RequestToken}\">" +
+            "<form method=\"post\" action=\"/signin\">" +
+            $"<input type=\"hidden\" name=\"{tokens.FormFieldName}\" value=\"{tokens.RequestToken}\">" +
             $"<label for=\"email\">Email</label> <select id=\"email\" name=\"email\">{options}</select> " +
             "<button type=\"submit\">Sign in</button></form></main></body></html>",
             "text/html; charset=utf-8", statusCode: error is null ? 200 : 400);
@@ -50,7 +52,8 @@ public static class SignInApi
     private static async Task<IResult> SignInAsync(HttpContext http, IAntiforgery antiforgery, IOptions<AccessOptions> access)
     {
         if (!http.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(http))
-            return TypedResults.Problem("The form has expired. Go back, reload the page and try again.", statusCode: 400, title: "Form expired");
+            return TypedResults.Problem("The form has expired. Go back, reload the page and try again.", statusCode: 400,
+                title: "Form expired");
         var form = await http.Request.ReadFormAsync();
         if (access.Value.Find(form["email"].FirstOrDefault()) is not { } account)
             return Form(http, antiforgery, access, "Choose one of the configured coordinators.");
@@ -63,6 +66,7 @@ public static class SignInApi
     {
         if (access.Value.Find(request.Email) is null || string.IsNullOrWhiteSpace(access.Value.Bearer.SigningKey))
             return TypedResults.Problem("That email is not a configured coordinator.", statusCode: 403, title: "Not a coordinator");
-        return TypedResults.Ok(new { access_token = BearerTokens.Mint(access.Value.Bearer, request.Email, TimeSpan.FromHours(8), clock.GetUtcNow()) });
+        var token = BearerTokens.Mint(access.Value.Bearer, request.Email, TimeSpan.FromHours(8), clock.GetUtcNow());
+        return TypedResults.Ok(new { access_token = token });
     }
 }

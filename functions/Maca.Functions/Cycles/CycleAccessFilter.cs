@@ -19,7 +19,8 @@ public sealed class CycleAccessFilter(CycleStore store, SnapshotCache snapshots)
         var cycle = snapshots.Get(id) ?? await store.LoadAsync(id, http.RequestAborted);
         var user = http.User;
         var allowed = cycle.Exists && (user.RunsPartnership(cycle.State.PartnershipId)
-            || (user.Link() is { } link && link.CycleId == id && http.GetEndpoint()?.Metadata.GetMetadata<AgencyLinkAllowed>() is not null));
+            || (user.Link() is { } link && link.CycleId == id
+                && http.GetEndpoint()?.Metadata.GetMetadata<AgencyLinkAllowed>() is not null));
         return allowed ? await next(context) : CycleProblems.NotFound(id);
     }
 }

@@ -51,8 +51,9 @@ public sealed partial class CycleEngine(CycleStore store, SnapshotCache snapshot
             ETag etag;
             try
             {
+                var answer = JsonSerializer.Serialize(new FirstAnswer(types, after.Version, after.Phase.ToString()), CycleJson.Options);
                 var request = idempotencyKey is null ? ((string, StoredResponse)?)null
-                    : (idempotencyKey, new StoredResponse(202, JsonSerializer.Serialize(new FirstAnswer(types, after.Version, after.Phase.ToString()), CycleJson.Options), fingerprint));
+                    : (idempotencyKey, new StoredResponse(202, answer, fingerprint));
                 etag = await store.CommitAsync(cycle, after, decision.Events, actor ?? Actors.Of(command), outbox, inputJson, request, ct);
             }
             catch (RequestFailedException ex) when (ex.Status is 404 or 409 or 412)

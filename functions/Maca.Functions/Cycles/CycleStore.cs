@@ -117,7 +117,8 @@ public sealed class CycleStore(StorageAccount storage)
             .Select(e => e.RowKey).ToListAsync(ct);
         foreach (var chunk in keys.Chunk(TableRules.MaxTransactionOperations))
             await _table.SubmitCheckedAsync(
-                chunk.Select(rk => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(cycleId, rk), ETag.All)).ToList(), ct);
+                chunk.Select(rk => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(cycleId, rk), ETag.All))
+                    .ToList(), ct);
         return keys.Count;
     }
 }

@@ -19,7 +19,8 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
         var json = exception as JsonException ?? exception.InnerException as JsonException;
         var (status, title, detail) = exception switch
         {
-            _ when json is not null => (StatusCodes.Status400BadRequest, "The request could not be read", JsonProblems.Describe(json).Message),
+            _ when json is not null =>
+                (StatusCodes.Status400BadRequest, "The request could not be read", JsonProblems.Describe(json).Message),
             CycleChangedException => (StatusCodes.Status412PreconditionFailed, "The record was changed by someone else", exception.Message),
             CycleContentionException => (StatusCodes.Status409Conflict, "The cycle was busy", exception.Message),
             BadHttpRequestException bad when bad.StatusCode == StatusCodes.Status413PayloadTooLarge =>
@@ -35,7 +36,8 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
         if (status == StatusCodes.Status503ServiceUnavailable) context.Response.Headers.RetryAfter = "5";
         context.Response.StatusCode = status;
         var problem = new ProblemDetails { Status = status, Title = title, Detail = detail };
-        if (json is not null) problem.Extensions["errors"] = new Dictionary<string, string[]> { [JsonProblems.Describe(json).Field] = [detail!] };
+        if (json is not null)
+            problem.Extensions["errors"] = new Dictionary<string, string[]> { [JsonProblems.Describe(json).Field] = [detail!] };
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, Exception = exception, ProblemDetails = problem });
     }
 

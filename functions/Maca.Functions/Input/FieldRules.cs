@@ -25,7 +25,8 @@ public static partial class FieldRules
         "NamesToKeepOut" => Kind.Name,
         _ when propertyName.EndsWith("Id", StringComparison.Ordinal) || propertyName.EndsWith("Code", StringComparison.Ordinal)
             || propertyName.EndsWith("Codes", StringComparison.Ordinal) || propertyName is "CaseRef"
-            || propertyName.EndsWith("Involved", StringComparison.Ordinal) || propertyName.EndsWith("InScope", StringComparison.Ordinal) => Kind.Identifier,
+            || propertyName.EndsWith("Involved", StringComparison.Ordinal)
+            || propertyName.EndsWith("InScope", StringComparison.Ordinal) => Kind.Identifier,
         _ when Labels.Contains(propertyName) || propertyName.EndsWith("Ref", StringComparison.Ordinal) => Kind.Label,
         _ => Kind.Text,
     };

@@ -15,6 +15,7 @@ namespace Maca.Functions.Input;
 public static class InputScreen
 {
     private static readonly ConcurrentDictionary<Type, PropertyInfo[]> Properties = new();
+    private static readonly string TooMany = $"List at most {FieldRules.MaxListItems} items.";
 
     /// <param name="names">The partnership's names to keep out of every field, where the partnership is known.</param>
     public static Dictionary<string, string[]> Problems(object? body, IReadOnlyCollection<string>? names = null)
@@ -52,11 +53,15 @@ public static class InputScreen
                     problems[Display(path)] = ["Enter a date and time between 2000 and 2100."];
                 return;
             case IDictionary map:
-                if (map.Count > FieldRules.MaxListItems) { problems[Display(path)] = [$"List at most {FieldRules.MaxListItems} items."]; return; }
+                if (map.Count > FieldRules.MaxListItems) { problems[Display(path)] = [TooMany]; return; }
                 foreach (DictionaryEntry entry in map)
                 {
                     var key = entry.Key.ToString() ?? "";
-                    if (!FieldRules.IsIdentifier(key)) { problems[Display(path)] = [$"'{Shorten(key)}' is not a valid code or id."]; return; }
+                    if (!FieldRules.IsIdentifier(key))
+                    {
+                        problems[Display(path)] = [$"'{Shorten(key)}' is not a valid code or id."];
+                        return;
+                    }
                     if (entry.Value is null) { problems[Display($"{path}.{key}")] = ["Enter a value."]; return; }
                     Walk(entry.Value, $"{path}.{key}", kind, problems, names, depth + 1);
                 }
@@ -65,7 +70,7 @@ public static class InputScreen
                 var index = 0;
                 foreach (var item in list)
                 {
-                    if (index >= FieldRules.MaxListItems) { problems[Display(path)] = [$"List at most {FieldRules.MaxListItems} items."]; return; }
+                    if (index >= FieldRules.MaxListItems) { problems[Display(path)] = [TooMany]; return; }
                     if (item is null) { problems[Display($"{path}[{index}]")] = ["A list cannot contain an empty (null) item."]; return; }
                     Walk(item, $"{path}[{index++}]", kind, problems, names, depth + 1);
                 }
@@ -76,8 +81,8 @@ public static class InputScreen
                 foreach (var property in Properties.GetOrAdd(value.GetType(), Readable))
                 {
                     var name = JsonNamingPolicy.CamelCase.ConvertName(property.Name);
-                    Walk(property.GetValue(value), path.Length == 0 ? name : $"{path}.{name}", FieldRules.KindOf(property.Name), problems, names,
-                        depth + 1);
+                    var field = path.Length == 0 ? name : $"{path}.{name}";
+                    Walk(property.GetValue(value), field, FieldRules.KindOf(property.Name), problems, names, depth + 1);
                 }
                 return;
         }

@@ -11,7 +11,8 @@ public sealed class ScreenInputFilter(NamesToKeepOut namesToKeepOut) : IEndpoint
         var problems = new Dictionary<string, string[]>();
         foreach (var (name, value) in context.HttpContext.Request.RouteValues)
             if (value is string id && !FieldRules.IsIdentifier(id))
-                problems[name] = [$"This is not a valid {name}: use up to {FieldRules.MaxIdLength} letters, digits, dots, hyphens or underscores."];
+                problems[name] = [$"This is not a valid {name}: use up to {FieldRules.MaxIdLength} letters, digits, dots, " +
+                    "hyphens or underscores."];
         if (problems.Count > 0) return TypedResults.ValidationProblem(problems);
         var bodies = context.Arguments.Where(a => a is not null && IsBody(a.GetType())).ToList();
         var names = bodies.Count == 0 ? [] : await namesToKeepOut.ForRequestAsync(context.HttpContext, bodies);
@@ -20,7 +21,8 @@ public sealed class ScreenInputFilter(NamesToKeepOut namesToKeepOut) : IEndpoint
         return problems.Count > 0 ? TypedResults.ValidationProblem(problems) : await next(context);
     }
 
-    private static bool IsBody(Type type) => type.Name.EndsWith("Request", StringComparison.Ordinal) || type.Name.EndsWith("Body", StringComparison.Ordinal);
+    private static bool IsBody(Type type) =>
+        type.Name.EndsWith("Request", StringComparison.Ordinal) || type.Name.EndsWith("Body", StringComparison.Ordinal);
 }
 
 public static class ScreenInputExtensions

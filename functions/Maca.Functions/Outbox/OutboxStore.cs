@@ -45,7 +45,10 @@ public sealed class OutboxStore(StorageAccount storage)
         if (row is null) return RetryOutcome.NotFound;
         if (row.Status != OutboxStatus.Failed) return RetryOutcome.NotFailed;
         var again = row with { Status = OutboxStatus.Pending, Attempts = 0, NextAttemptAt = at, RetriedBy = by, RetriedAt = at };
-        return await TryReplaceAsync(again, row.ETag, null, ct) is null ? await RetryAsync(cycleId, outboxId, by, at, ct) : RetryOutcome.Queued;
+        // Lost to the dispatcher touching the row at the same moment: look again.
+        return await TryReplaceAsync(again, row.ETag, null, ct) is null
+            ? await RetryAsync(cycleId, outboxId, by, at, ct)
+            : RetryOutcome.Queued;
     }
 
     /// <summary>Takes the email for this sender until <paramref name="leaseUntil"/>; null if another instance got there first.</summary>

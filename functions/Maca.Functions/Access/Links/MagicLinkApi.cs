@@ -36,14 +36,16 @@ public static class MagicLinkApi
     {
         if (await sessions.OpenAsync(token, ct) is not { } principal)
             return Page(StatusCodes.Status404NotFound, "This link does not work",
-                "It may have expired or been withdrawn, or the audit may have finished. Ask the partnership's audit coordinator for a new one.");
+                "It may have expired or been withdrawn, or the audit may have finished. " +
+                "Ask the partnership's audit coordinator for a new one.");
         await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal);
         var scope = principal.Link()!;
         return Page(StatusCodes.Status200OK, "You are signed in",
             $"You can now act for {scope.AgencyCode} in audit {scope.CycleId}. This session covers that audit only.");
     }
 
-    private static async Task<Ok<IReadOnlyList<LinkView>>> ListAsync(string id, MagicLinkStore store, TimeProvider clock, CancellationToken ct)
+    private static async Task<Ok<IReadOnlyList<LinkView>>> ListAsync(string id, MagicLinkStore store, TimeProvider clock,
+        CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var views = (await store.ForCycleAsync(id, ct)).OrderByDescending(l => l.IssuedAt)
@@ -53,13 +55,17 @@ public static class MagicLinkApi
         return TypedResults.Ok<IReadOnlyList<LinkView>>(views);
     }
 
-    private static async Task<Results<Created<IssuedLinkView>, ValidationProblem>> IssueAsync(string id, IssueLinkRequest request, HttpContext http,
+    private static async Task<Results<Created<IssuedLinkView>, ValidationProblem>> IssueAsync(string id, IssueLinkRequest request,
+        HttpContext http,
         CycleStore cycles, MagicLinkStore store, MagicLinkSigner signer, IOptions<AccessOptions> access, IOptions<AppOptions> app,
         TimeProvider clock, CancellationToken ct)
     {
         var cycle = await cycles.LoadAsync(id, ct);
         if (!cycle.State.Agencies.ContainsKey(request.AgencyCode))
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["agencyCode"] = [$"{request.AgencyCode} is not an agency in this audit."] });
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["agencyCode"] = [$"{request.AgencyCode} is not an agency in this audit."],
+            });
         var now = clock.GetUtcNow();
         var link = new IssuedLink($"m{Guid.NewGuid():N}"[..17], cycle.State.PartnershipId, id, request.AgencyCode, request.Purpose,
             now + access.Value.LinkLifetime, [$"issued by {http.User.Actor()}"]);

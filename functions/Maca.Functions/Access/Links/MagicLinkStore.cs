@@ -31,7 +31,8 @@ public sealed class MagicLinkStore(StorageAccount storage)
         await _table.GetOrNullAsync(cycleId, Prefix + linkId, ct) is { } row ? Read(row) : null;
 
     public async Task<IReadOnlyList<LinkRecord>> ForCycleAsync(string cycleId, CancellationToken ct) =>
-        await _table.QueryAsync<TableEntity>(CycleTable.RowsStartingWith(cycleId, Prefix), cancellationToken: ct).Select(Read).ToListAsync(ct);
+        await _table.QueryAsync<TableEntity>(CycleTable.RowsStartingWith(cycleId, Prefix), cancellationToken: ct)
+            .Select(Read).ToListAsync(ct);
 
     /// <summary>Revokes a link; false when there is no such link in this cycle.</summary>
     public async Task<bool> RevokeAsync(string cycleId, string linkId, string by, DateTimeOffset at, CancellationToken ct)

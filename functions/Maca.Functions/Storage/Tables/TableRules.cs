@@ -35,7 +35,8 @@ public static class TableRules
         var size = EstimateSize(row);
         if (size > MaxEntityBytes)
             throw new EntityTooLargeException(
-                $"Entity {row.PartitionKey}/{row.RowKey} is about {size} bytes; the limit is {MaxEntityBytes}. Store the large part in a blob.");
+                $"Entity {row.PartitionKey}/{row.RowKey} is about {size} bytes; the limit is {MaxEntityBytes}. " +
+                "Store the large part in a blob.");
     }
 
     /// <summary>Keys may not hold / \\ # ? or control characters, and are at most 1 KiB.</summary>
