@@ -81,7 +81,8 @@ public static partial class IdentifierGuard
     [GeneratedRegex(@"(\d)[ .\-/]?(?=\d)")]
     private static partial Regex DigitSeparators();
 
-    [GeneratedRegex(@"(?<!\d)\d{10}(?!\d)")]
+    // Ten digits standing alone: the digits inside an id such as c-6e6956328151 are not an NHS number.
+    [GeneratedRegex(@"(?:(?<![\dA-Za-z])|(?<=NHS))\d{10}(?![\dA-Za-z])", RegexOptions.IgnoreCase)]
     private static partial Regex TenDigits();
 
     // 12/03/2015, 1-3-15, 12.03.2015, 12 03 2015; 2015-03-12 or 20150312; 120315 or 12032015 (two-digit day and month,

@@ -9,6 +9,7 @@ public sealed class IdentifierGuardTests
     [InlineData("943-476-5919")]
     [InlineData("9434765919")]
     [InlineData("NHS no 943.476.5919 on file")]
+    [InlineData("NHS9434765919")]
     [InlineData("943\u200B476\u200B5919")]            // zero-width spaces
     [InlineData("９４３４７６５９１９")]                 // full-width digits
     [InlineData("943\u2013476\u20135919")]            // en dashes
@@ -65,6 +66,7 @@ public sealed class IdentifierGuardTests
     [InlineData("documents/c-5016d3131dfd/POL/HX-01.docx")] // a cycle id's digits are not a date
     [InlineData("In 2023-24 there were 12 referrals")]
     [InlineData("documents/c-5a120315f0/POL/chronology.docx")]
+    [InlineData("documents/c-6e6956328151/POL-A.docx")] // ten digits inside an id, passing Modulus 11, are not an NHS number
     public void PseudonymousReferencesAndOrdinaryNumbersPass(string text) =>
         Assert.Null(IdentifierGuard.TextProblem(text));
 
