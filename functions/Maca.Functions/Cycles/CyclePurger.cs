@@ -4,8 +4,8 @@ using Maca.Functions.Storage;
 namespace Maca.Functions.Cycles;
 
 /// <summary>Deletes a finished cycle: every row of its partition, its documents and its wake-up rows.</summary>
-public sealed partial class CyclePurger(CycleStore store, SnapshotCache snapshots, WakeUpIndex wakeUps, StorageAccount storage,
-    ILogger<CyclePurger> logger)
+public sealed partial class CyclePurger(CycleStore store, SnapshotCache snapshots, SnapshotSpill spill, WakeUpIndex wakeUps,
+    StorageAccount storage, ILogger<CyclePurger> logger)
 {
     public const string DocumentsContainer = "documents";
 
@@ -14,7 +14,7 @@ public sealed partial class CyclePurger(CycleStore store, SnapshotCache snapshot
         var rows = await store.DeleteAllRowsAsync(cycleId, ct);
         snapshots.Forget(cycleId);
         var documents = storage.Container(DocumentsContainer);
-        var blobs = 0;
+        var blobs = await spill.DeleteAllAsync(cycleId, ct);
         if (await documents.ExistsAsync(ct))
             await foreach (var blob in documents.GetBlobsAsync(BlobTraits.None, BlobStates.None, $"{cycleId}/", ct))
                 if (await documents.DeleteBlobIfExistsAsync(blob.Name, cancellationToken: ct)) blobs++;

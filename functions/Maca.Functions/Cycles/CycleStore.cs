@@ -13,21 +13,23 @@ namespace Maca.Functions.Cycles;
 /// Owns a cycle's snapshot, event and request rows. A commit writes the new events, the snapshot (guarded by its
 /// ETag), the outbox emails and the idempotency record as one entity-group transaction: all of it, or none.
 /// </summary>
-public sealed class CycleStore(StorageAccount storage)
+public sealed class CycleStore(StorageAccount storage, SnapshotSpill spill)
 {
     private readonly TableClient _table = storage.Table(CycleTable.Name);
 
-    public Task InitializeAsync(CancellationToken ct) => _table.CreateIfNotExistsAsync(ct);
+    public Task InitializeAsync(CancellationToken ct) => Task.WhenAll(_table.CreateIfNotExistsAsync(ct), spill.InitializeAsync(ct));
 
     public async Task<CycleRecord> LoadAsync(string cycleId, CancellationToken ct)
     {
         var row = await _table.GetOrNullAsync(cycleId, CycleTable.Snapshot, ct);
-        return row is null ? CycleRecord.New(cycleId) : FromSnapshotRow(row);
+        return row is null ? CycleRecord.New(cycleId) : await FromSnapshotRowAsync(row, ct);
     }
 
-    private static CycleRecord FromSnapshotRow(TableEntity row) =>
-        new(row.PartitionKey, JsonSerializer.Deserialize<CycleState>(LargeProperty.Read(row, "State")!, CycleJson.Options)!,
-            row.ETag, LargeProperty.Read(row, "Input"));
+    private async Task<CycleRecord> FromSnapshotRowAsync(TableEntity row, CancellationToken ct)
+    {
+        var state = row.GetString("StateBlob") is { } blob ? await spill.GetAsync(blob, ct) : LargeProperty.Read(row, "State")!;
+        return new(row.PartitionKey, JsonSerializer.Deserialize<CycleState>(state, CycleJson.Options)!, row.ETag, LargeProperty.Read(row, "Input"));
+    }
 
     public async Task<StoredResponse?> FindResponseAsync(string cycleId, string idempotencyKey, CancellationToken ct)
     {
@@ -62,7 +64,7 @@ public sealed class CycleStore(StorageAccount storage)
             LargeProperty.Write(row, "Body", r.Response.Body);
             actions.Add(new TableTransactionAction(TableTransactionActionType.Add, row));
         }
-        var snapshot = SnapshotRow(before.CycleId, after, inputJson ?? before.InputJson);
+        var snapshot = await SnapshotRowAsync(before.CycleId, after, inputJson ?? before.InputJson, ct);
         actions.Add(before.ETag is { } etag
             ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, snapshot, etag)
             : new TableTransactionAction(TableTransactionActionType.Add, snapshot));
@@ -70,7 +72,7 @@ public sealed class CycleStore(StorageAccount storage)
         return responses.Value[^1].Headers.ETag ?? throw new InvalidOperationException("The snapshot's write returned no ETag.");
     }
 
-    private static TableEntity SnapshotRow(string cycleId, CycleState state, string? inputJson)
+    private async Task<TableEntity> SnapshotRowAsync(string cycleId, CycleState state, string? inputJson, CancellationToken ct)
     {
         var row = new TableEntity(cycleId, CycleTable.Snapshot)
         {
@@ -79,7 +81,10 @@ public sealed class CycleStore(StorageAccount storage)
             ["CreatedTime"] = state.CreatedAt, ["LastUpdatedTime"] = state.LastUpdatedAt,
         };
         if (state.NextDueAt is { } due) row["NextDueAt"] = due;
-        LargeProperty.Write(row, "State", JsonSerializer.Serialize(state, CycleJson.Options));
+        var json = JsonSerializer.Serialize(state, CycleJson.Options);
+        // A large cycle's state spills to a blob written before the commit, so the row never nears 1 MiB.
+        if (json.Length > SnapshotSpill.InlineLimitChars) row["StateBlob"] = await spill.PutAsync(cycleId, json, ct);
+        else LargeProperty.Write(row, "State", json);
         if (inputJson is not null) LargeProperty.Write(row, "Input", inputJson);
         return row;
     }
@@ -105,7 +110,11 @@ public sealed class CycleStore(StorageAccount storage)
     {
         var filter = string.Join(" and ", clauses.Prepend(TableClient.CreateQueryFilter($"RowKey eq {CycleTable.Snapshot}")));
         await foreach (var page in _table.QueryAsync<TableEntity>(filter, top, cancellationToken: ct).AsPages(continuation, top))
-            return (page.Values.Select(FromSnapshotRow).ToList(), page.ContinuationToken);
+        {
+            var cycles = new List<CycleRecord>();
+            foreach (var row in page.Values) cycles.Add(await FromSnapshotRowAsync(row, ct));
+            return (cycles, page.ContinuationToken);
+        }
         return ([], null);
     }
 

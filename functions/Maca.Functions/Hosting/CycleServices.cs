@@ -34,6 +34,7 @@ public static class CycleServices
         services.AddSingleton(sp => new CycleDecider(sp.GetRequiredService<WorkingCalendar>()));
         services.AddSingleton<CycleStore>();
         services.AddSingleton<SnapshotCache>();
+        services.AddSingleton<SnapshotSpill>();
         services.AddSingleton<PartnershipAuditLog>();
         services.AddSingleton<Input.NamesToKeepOut>();
         services.AddSingleton<OutboxStore>();
