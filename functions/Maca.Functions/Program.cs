@@ -19,6 +19,7 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseMiddleware<RequestSizeLimit>();
+app.UseStaticFiles(); // GOV.UK Frontend assets and our own CSS/JS: public, and served before any sign-in check
 app.UseAuthentication();
 app.UseAuthorization();
 
@@ -28,10 +29,11 @@ app.MapDirectory();
 app.MapCycles();
 app.MapMagicLinks();
 app.MapSignOut();
+app.MapRazorPages();
 if (SweepDueWorkTrigger.IsReachable(app.Environment)) app.MapSweepDueWork();
 if (app.Environment.IsDevelopment())
 {
-    app.MapDevelopmentSignIn();
+    app.MapDevelopmentTokens();
     app.MapDevClock();
     app.MapDevMetrics();
 }

@@ -26,6 +26,8 @@ public static class AccessSetup
         services.AddSingleton<MagicLinkStore>();
         services.AddSingleton<LinkSessions>();
         services.AddAntiforgery(o => o.Cookie.Name = "maca-af");
+        // Pages: every folder needs a coordinator unless it says otherwise; the sign-in page opts out itself.
+        services.AddRazorPages(o => o.Conventions.AuthorizeFolder("/Cycles", CoordinatorPolicy));
 
         services.AddAuthentication(Selector)
             .AddPolicyScheme(Selector, "Bearer, App Service or cookie", o => o.ForwardDefaultSelector = Choose)
@@ -39,9 +41,13 @@ public static class AccessSetup
                 o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 o.SlidingExpiration = false;
                 o.LoginPath = "/signin";
-                // The JSON API answers 401 and 403; only pages are sent to the sign-in page.
+                // The JSON API answers 401; a page sends the browser to sign in. Refusing someone signed in is a 403 everywhere.
                 o.Events.OnRedirectToLogin = c => Answer(c, StatusCodes.Status401Unauthorized);
-                o.Events.OnRedirectToAccessDenied = c => Answer(c, StatusCodes.Status403Forbidden);
+                o.Events.OnRedirectToAccessDenied = c =>
+                {
+                    c.Response.StatusCode = StatusCodes.Status403Forbidden;
+                    return Task.CompletedTask;
+                };
                 o.Events.OnValidatePrincipal = c => c.HttpContext.RequestServices.GetRequiredService<LinkSessions>().ValidateAsync(c);
             });
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)

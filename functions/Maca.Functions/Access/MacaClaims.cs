@@ -29,6 +29,14 @@ public static class MacaClaims
     public static bool RunsPartnership(this ClaimsPrincipal user, string partnershipId) =>
         user.IsCoordinator() && user.FindAll(Partnership).Any(c => c.Value == "*" || c.Value == partnershipId);
 
+    /// <summary>The partnerships whose cycles this coordinator may list: null for all, empty for none.</summary>
+    public static IReadOnlyList<string>? VisiblePartnerships(this ClaimsPrincipal user, string? asked)
+    {
+        if (asked is not null) return user.RunsPartnership(asked) ? [asked] : [];
+        var runs = user.FindAll(Partnership).Select(c => c.Value).ToList();
+        return runs.Contains("*") ? null : runs;
+    }
+
     /// <summary>The link's scope, or null for anyone else.</summary>
     public static LinkScope? Link(this ClaimsPrincipal user) => user.IsAgencyLink()
         ? new LinkScope(user.FindFirstValue(LinkId)!, user.FindFirstValue(Partnership)!, user.FindFirstValue(Cycle)!,

@@ -84,17 +84,11 @@ public static class CyclesApi
             else return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["runtimeStatus"] = [$"'{s}' is not a runtime status."] });
         if (q.Top is < 1 or > 1000) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["top"] = ["Ask for between 1 and 1000 cycles."] });
         var token = q.ContinuationToken ?? http.Request.Headers["x-ms-continuation-token"].FirstOrDefault();
-        var page = await queries.ListAsync(new(Visible(http.User, q.PartnershipId), statuses, q.CreatedTimeFrom, q.CreatedTimeTo, q.Top ?? 100, token), ct);
+        var filter = new CycleQueries.ListFilter(http.User.VisiblePartnerships(q.PartnershipId), statuses, q.CreatedTimeFrom,
+            q.CreatedTimeTo, q.Top ?? 100, token);
+        var page = await queries.ListAsync(filter, ct);
         if (page.ContinuationToken is { } next) http.Response.Headers["x-ms-continuation-token"] = next;
         return TypedResults.Ok(page);
-    }
-
-    /// <summary>The partnerships whose cycles this coordinator may list: null for all, empty for none.</summary>
-    private static IReadOnlyList<string>? Visible(ClaimsPrincipal user, string? asked)
-    {
-        var runs = user.FindAll(MacaClaims.Partnership).Select(c => c.Value).ToList();
-        if (asked is not null) return user.RunsPartnership(asked) ? [asked] : [];
-        return runs.Contains("*") ? null : runs;
     }
 
     public sealed record ListQuery(string? PartnershipId, string? RuntimeStatus, DateTimeOffset? CreatedTimeFrom, DateTimeOffset? CreatedTimeTo,

@@ -52,10 +52,11 @@ public sealed class AccessWorld : IAsyncDisposable
         CycleA = await setup.StartAsync(new { partnershipId = PartnershipA, theme = "Neglect", auditType = "InDepth", agencyCodes = Agencies, targetCases = 3 });
         CycleB = await setup.StartAsync(new { partnershipId = PartnershipB, theme = "Neglect", auditType = "InDepth", agencyCodes = Agencies, targetCases = 3 });
 
-        Clients[Caller.Anonymous] = App.CreateClient();
-        Clients[Caller.CoordinatorA] = App.CreateCoordinatorClient(CoordinatorA);
-        Clients[Caller.CoordinatorB] = App.CreateCoordinatorClient(CoordinatorB);
-        Clients[Caller.Admin] = App.CreateCoordinatorClient(AdminEmail);
+        // No client follows redirects, so a page's answer (a redirect to sign in, say) is what the matrix sees.
+        Clients[Caller.Anonymous] = NewClient();
+        Clients[Caller.CoordinatorA] = App.CreateCoordinatorClient(CoordinatorA, followRedirects: false);
+        Clients[Caller.CoordinatorB] = App.CreateCoordinatorClient(CoordinatorB, followRedirects: false);
+        Clients[Caller.Admin] = App.CreateCoordinatorClient(AdminEmail, followRedirects: false);
         LinkAUrl = await IssueAsync(setup, CycleA);
         Clients[Caller.LinkA] = await OpenAsync(LinkAUrl, HttpStatusCode.OK);
         Clients[Caller.LinkB] = await OpenAsync(await IssueAsync(setup, CycleB), HttpStatusCode.OK);
@@ -79,9 +80,11 @@ public sealed class AccessWorld : IAsyncDisposable
         (await coordinator.OkJsonAsync(HttpMethod.Post, $"/api/cycles/{cycleId}/links", new { agencyCode = "CSC", purpose = "Nominate" },
             HttpStatusCode.Created))["url"]!.GetValue<string>();
 
+    private HttpClient NewClient() => App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
     private async Task<HttpClient> OpenAsync(string url, HttpStatusCode expected)
     {
-        var client = App.CreateClient();
+        var client = NewClient();
         var response = await client.GetAsync(new Uri(new Uri("http://localhost"), url).PathAndQuery);
         Assert.True(response.StatusCode == expected, $"Opening {url}: {(int)response.StatusCode}");
         return client;

@@ -49,9 +49,10 @@ public static class MacaAppFactoryExtensions
     /// <summary>A client signed in as the test coordinator, with a bearer token as a tool would be.</summary>
     public static CycleClient CreateCycleClient(this MacaAppFactory factory) => new(factory.CreateCoordinatorClient());
 
-    public static HttpClient CreateCoordinatorClient(this WebApplicationFactory<Program> factory, string email = TestAccess.CoordinatorEmail)
+    public static HttpClient CreateCoordinatorClient(this WebApplicationFactory<Program> factory, string email = TestAccess.CoordinatorEmail,
+        bool followRedirects = true)
     {
-        var client = factory.CreateClient();
+        var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = followRedirects });
         client.DefaultRequestHeaders.Authorization = TestAccess.Header(email);
         return client;
     }

@@ -1,0 +1,45 @@
+using Maca.Functions.Cycles;
+using Maca.Orchestrations.Actions;
+using Maca.Orchestrations.Cycles;
+
+namespace Maca.Functions.Pages.Shared;
+
+/// <summary>What the pages say instead of internal codes: phases, statuses and RAG in words a coordinator uses.</summary>
+public static class PlainWords
+{
+    public static string Phase(CyclePhase phase) => phase switch
+    {
+        CyclePhase.NotStarted or CyclePhase.Planned => "Planned",
+        CyclePhase.Nominating => "Nominations open",
+        CyclePhase.Selecting => "Choosing cases",
+        CyclePhase.AwaitingSubmissions => "Waiting for submissions",
+        CyclePhase.SchedulingMeeting => "Arranging the meeting",
+        CyclePhase.MeetingBooked => "Meeting booked",
+        CyclePhase.RecordingFindings => "Recording findings",
+        CyclePhase.DraftingSummary => "Writing the learning summary",
+        CyclePhase.ActionPlanning => "Agreeing the action plan",
+        CyclePhase.FollowingUpActions => "Following up actions",
+        CyclePhase.Closed => "Closed",
+        _ => "Stopped",
+    };
+
+    /// <summary>The words and GOV.UK tag colour for a cycle's overall status.</summary>
+    public static (string Words, string TagClass) Status(RuntimeStatus status) => status switch
+    {
+        RuntimeStatus.Running => ("In progress", "govuk-tag--blue"),
+        RuntimeStatus.Suspended => ("Paused", "govuk-tag--yellow"),
+        RuntimeStatus.Completed => ("Closed", "govuk-tag--green"),
+        RuntimeStatus.Terminated => ("Stopped", "govuk-tag--red"),
+        RuntimeStatus.Failed => ("Failed", "govuk-tag--red"),
+        _ => ("Not started", "govuk-tag--grey"),
+    };
+
+    public static (string Words, string TagClass) Rag(Rag rag) => rag switch
+    {
+        Orchestrations.Actions.Rag.Red => ("Red: actions overdue", "govuk-tag--red"),
+        Orchestrations.Actions.Rag.Amber => ("Amber: actions due soon", "govuk-tag--yellow"),
+        _ => ("Green: on track", "govuk-tag--green"),
+    };
+
+    public static string AuditType(AuditType type) => type == Orchestrations.Cycles.AuditType.Desktop ? "Desktop" : "In-depth";
+}

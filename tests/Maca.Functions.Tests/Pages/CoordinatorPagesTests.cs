@@ -1,0 +1,83 @@
+using System.Net;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+using Maca.Functions.Tests.Infrastructure;
+using Microsoft.AspNetCore.Mvc.Testing;
+using static Maca.Functions.Tests.Cycles.CycleScript;
+
+namespace Maca.Functions.Tests.Pages;
+
+/// <summary>The coordinator's pages as a browser without JavaScript gets them: sign in, then the list of cycles.</summary>
+[Collection(AppCollection.Name)]
+public sealed class CoordinatorPagesTests(AzuriteFixture azurite, MaildevFixture maildev)
+{
+    private static readonly HtmlParser Parser = new();
+
+    private static async Task<IHtmlDocument> PageAsync(HttpResponseMessage response)
+    {
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode} {response.RequestMessage?.RequestUri}");
+        return Parser.ParseDocument(await response.Content.ReadAsStringAsync());
+    }
+
+    private static FormUrlEncodedContent Form(IHtmlDocument page, params (string Name, string Value)[] fields)
+    {
+        var token = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        return new FormUrlEncodedContent(fields.Select(f => KeyValuePair.Create(f.Name, f.Value)).Append(KeyValuePair.Create("__RequestVerificationToken", token)));
+    }
+
+    [Fact]
+    public async Task ACoordinatorSignsInWithTheFormAndAMissingChoiceGetsTheErrorSummary()
+    {
+        await using var app = new MacaAppFactory(azurite, maildev);
+        var browser = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = true, HandleCookies = true });
+
+        var signIn = await PageAsync(await browser.GetAsync("/"));
+        Assert.Equal("Sign in - Maca", signIn.Title);
+        Assert.Null(signIn.QuerySelector(".govuk-header__logotype")); // not a GOV.UK service: no crown
+
+        var refused = await browser.PostAsync("/signin", Form(signIn));
+        var error = Parser.ParseDocument(await refused.Content.ReadAsStringAsync());
+        Assert.StartsWith("Error: ", error.Title);
+        Assert.Equal("#email", error.QuerySelector(".govuk-error-summary__list a")!.GetAttribute("href"));
+        Assert.NotNull(error.QuerySelector("#email"));
+
+        var cycles = await PageAsync(await browser.PostAsync("/signin", Form(error, ("email", Maca.Testing.TestAccess.CoordinatorEmail))));
+        Assert.Equal("Audit cycles - Maca", cycles.Title);
+        Assert.NotNull(cycles.QuerySelector("form[action='/signout']"));
+    }
+
+    [Fact]
+    public async Task TheCyclesListShowsEachCycleInPlainWordsAndFilters()
+    {
+        await using var app = new MacaAppFactory(azurite, maildev);
+        var api = app.CreateCycleClient();
+        await api.SeedPartnershipAsync("pages", ["CSC", "POL"], "Neglect", "Self harm");
+        await api.AdvanceToAsync(Uk(2029, 10, 1, 10));
+        var neglect = await api.StartAsync(new { partnershipId = "pages", theme = "Neglect", auditType = "InDepth", agencyCodes = new[] { "CSC", "POL" }, targetCases = 3 });
+        var selfHarm = await api.StartAsync(new { partnershipId = "pages", theme = "Self harm", auditType = "Desktop", agencyCodes = new[] { "CSC", "POL" }, targetCases = 3 });
+        await api.SendAsync(HttpMethod.Post, $"/api/cycles/{selfHarm}/suspend?reason=Waiting%20for%20the%20board");
+        var coordinator = app.CreateCoordinatorClient();
+
+        var all = await PageAsync(await coordinator.GetAsync("/cycles"));
+        var rows = all.QuerySelectorAll("tbody tr").Select(r => r.TextContent).ToList();
+        Assert.Contains(rows, r => r.Contains(neglect) && r.Contains("Nominations open") && r.Contains("In progress") && r.Contains("In-depth"));
+        Assert.Contains(rows, r => r.Contains(selfHarm) && r.Contains("Paused") && r.Contains("Desktop"));
+        Assert.DoesNotContain("Nominating", all.QuerySelector("main")!.TextContent.Replace("Nominations", "")); // no internal codes
+        Assert.Contains("Nominations close", rows.Single(r => r.Contains(neglect)));
+
+        var paused = await PageAsync(await coordinator.GetAsync("/cycles?status=Suspended&theme=Self+harm"));
+        var pausedRows = paused.QuerySelectorAll("tbody tr").Select(r => r.TextContent).ToList();
+        Assert.Contains(pausedRows, r => r.Contains(selfHarm));
+        Assert.DoesNotContain(pausedRows, r => r.Contains(neglect));
+        Assert.Equal("selected", paused.QuerySelector("#status option[value=Suspended]")!.GetAttribute("selected"));
+    }
+
+    [Fact]
+    public async Task AnAgencyLinkCannotOpenTheCoordinatorsPages()
+    {
+        await using var world = await Access.AccessWorld.CreateAsync(azurite, maildev);
+        var response = await world.Clients[Access.Caller.LinkA].GetAsync("/cycles");
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.DoesNotContain(world.CycleA, await response.Content.ReadAsStringAsync());
+    }
+}
