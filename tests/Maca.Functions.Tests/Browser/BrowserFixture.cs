@@ -1,0 +1,42 @@
+using Microsoft.Playwright;
+
+namespace Maca.Functions.Tests.Browser;
+
+/// <summary>
+/// Debian's Chromium driven by Playwright (its own browser download cannot run here), started once for the
+/// browser collection, and stopped with it.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+    private IPlaywright? _playwright;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+            throw new InvalidOperationException($"Browser tests need Debian's chromium at {ChromiumPath}: apt-get install chromium (.ci/run does).");
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.CloseAsync();
+        _playwright?.Dispose();
+    }
+}
+
+/// <summary>Browser tests run the real app as a process, on their own Azurite and maildev.</summary>
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<Infrastructure.AzuriteFixture>, ICollectionFixture<Infrastructure.MaildevFixture>,
+    ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "Browser";
+}

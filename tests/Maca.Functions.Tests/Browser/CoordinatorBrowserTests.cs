@@ -1,0 +1,36 @@
+using Maca.Functions.Tests.Infrastructure;
+using Maca.Testing;
+using Microsoft.Playwright;
+
+namespace Maca.Functions.Tests.Browser;
+
+/// <summary>A coordinator in a real browser, on the real app: signs in, and sees the cycles list.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class CoordinatorBrowserTests(AzuriteFixture azurite, MaildevFixture maildev, BrowserFixture browser)
+{
+    [Fact]
+    public async Task TheCoordinatorSignsInAndSeesTheirCyclesWithNoSeriousAccessibilityProblems()
+    {
+        using var app = await AppProcess.StartAsync(MacaAppFactoryExtensions.ChildProcessSettings(azurite, maildev));
+        var api = new CycleClient(app.Http);
+        await api.SeedPartnershipAsync("browser", ["CSC", "POL"], "Neglect");
+        var id = await api.StartAsync(new { partnershipId = "browser", theme = "Neglect", auditType = "InDepth", agencyCodes = new[] { "CSC", "POL" }, targetCases = 3 });
+
+        await using var context = await browser.Browser.NewContextAsync(new() { BaseURL = app.BaseUri.ToString() });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/");
+        Assert.EndsWith("/signin", new Uri(page.Url).AbsolutePath);
+        await PageChecks.AccessibleAsync(page, "sign-in");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        Assert.StartsWith("Error: ", await page.TitleAsync());
+        await PageChecks.AccessibleAsync(page, "sign-in-error");
+
+        await page.GetByLabel(TestAccess.CoordinatorEmail).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync("**/cycles");
+        var row = page.Locator("tbody tr", new() { HasText = id });
+        Assert.Contains("Nominations open", await row.InnerTextAsync());
+        await PageChecks.AccessibleAsync(page, "cycles");
+    }
+}

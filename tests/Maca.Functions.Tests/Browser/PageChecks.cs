@@ -1,0 +1,20 @@
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace Maca.Functions.Tests.Browser;
+
+/// <summary>What every page a browser test visits must pass: axe-core with no serious or critical violation; and a screenshot kept.</summary>
+public static class PageChecks
+{
+    public static readonly string ScreenshotFolder = Path.Combine(AppContext.BaseDirectory, "screenshots");
+
+    public static async Task AccessibleAsync(IPage page, string screenshotName)
+    {
+        System.IO.Directory.CreateDirectory(ScreenshotFolder);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, screenshotName + ".png"), FullPage = true });
+        var results = await page.RunAxe();
+        var serious = results.Violations.Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(", ", v.Nodes.Select(n => n.Html).Take(3))}").ToList();
+        Assert.True(serious.Count == 0, $"{page.Url}:\n" + string.Join("\n", serious));
+    }
+}
