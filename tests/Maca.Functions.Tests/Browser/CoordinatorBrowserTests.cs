@@ -4,7 +4,7 @@ using Microsoft.Playwright;
 
 namespace Maca.Functions.Tests.Browser;
 
-/// <summary>A coordinator in a real browser, on the real app: signs in, and sees the cycles list.</summary>
+/// <summary>A coordinator in a real browser, on the real app: signs in, finds the cycle in the list, opens its dashboard.</summary>
 [Collection(BrowserCollection.Name)]
 public sealed class CoordinatorBrowserTests(AzuriteFixture azurite, MaildevFixture maildev, BrowserFixture browser)
 {
@@ -32,5 +32,11 @@ public sealed class CoordinatorBrowserTests(AzuriteFixture azurite, MaildevFixtu
         var row = page.Locator("tbody tr", new() { HasText = id });
         Assert.Contains("Nominations open", await row.InnerTextAsync());
         await PageChecks.AccessibleAsync(page, "cycles");
+
+        await row.GetByRole(AriaRole.Link).ClickAsync();
+        await page.WaitForURLAsync($"**/cycles/{id}");
+        Assert.Equal("Neglect audit - Maca", await page.TitleAsync());
+        Assert.Contains("Cycle started", await page.Locator(".moj-timeline").InnerTextAsync());
+        await PageChecks.AccessibleAsync(page, "cycle-dashboard");
     }
 }

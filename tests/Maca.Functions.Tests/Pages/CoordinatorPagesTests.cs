@@ -80,4 +80,36 @@ public sealed class CoordinatorPagesTests(AzuriteFixture azurite, MaildevFixture
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.DoesNotContain(world.CycleA, await response.Content.ReadAsStringAsync());
     }
+
+    [Fact]
+    public async Task TheDashboardShowsTheGridEmailsAndHistoryInPlainWords()
+    {
+        await using var app = new MacaAppFactory(azurite, maildev);
+        var api = app.CreateCycleClient();
+        string[] agencies = ["CSC", "POL", "EDU"];
+        await api.SeedPartnershipAsync("dash", agencies, "Neglect");
+        await api.AdvanceToAsync(Uk(2029, 10, 1, 10));
+        var id = await api.StartAsync(new { partnershipId = "dash", theme = "Neglect", auditType = "InDepth", agencyCodes = agencies, targetCases = 2 });
+        await api.NominateAsync(id, "CSC", "DASH-1", "Under 1", "Male", "White", false, "CSC", "POL");
+        await api.RaiseAsync(id, "CloseNominations");
+        await api.RaiseAsync(id, "SelectCases", new { cases = new[] { new { caseRef = "DASH-1", agenciesInScope = new[] { "CSC", "POL" } } } });
+        await api.SubmitAsync(id, "CSC", "DASH-1");
+        await api.DrainOutboxAsync(id);
+
+        var page = await PageAsync(await app.CreateCoordinatorClient().GetAsync($"/cycles/{id}"));
+        var headers = page.QuerySelectorAll("thead th").Select(h => h.TextContent.Trim()).ToList();
+        var cells = page.QuerySelectorAll("tbody tr").First(r => r.TextContent.Contains("DASH-1")).QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToList();
+        string Cell(string agencyName) => cells[headers.IndexOf(agencyName) - 1];
+        Assert.Equal("Submitted", Cell("Agency CSC"));
+        Assert.Equal("Not started", Cell("Agency POL"));
+        Assert.Equal("Not in scope", Cell("Agency EDU"));
+        Assert.Contains("Waiting for submissions", page.QuerySelector(".govuk-summary-list")!.TextContent);
+
+        var emails = page.QuerySelectorAll("table").Last().TextContent;
+        Assert.Contains("Submission request", emails);
+        Assert.Contains("Sent", emails);
+        var history = page.QuerySelector(".moj-timeline")!.TextContent;
+        Assert.Contains("Audit tool submitted", history);
+        Assert.Contains($"Coordinator ({Maca.Testing.TestAccess.CoordinatorEmail})", history);
+    }
 }

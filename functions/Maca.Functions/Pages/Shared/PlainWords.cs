@@ -41,5 +41,22 @@ public static class PlainWords
         _ => ("Green: on track", "govuk-tag--green"),
     };
 
+    /// <summary>"SubmissionReminder" as "Submission reminder": event and email kinds read as sentences.</summary>
+    public static string Sentence(string pascalCase)
+    {
+        var words = System.Text.RegularExpressions.Regex.Replace(pascalCase, "(?<=[a-z])(?=[A-Z])", " ").ToLowerInvariant();
+        return words.Length == 0 ? words : char.ToUpperInvariant(words[0]) + words[1..];
+    }
+
+    /// <summary>Who did it, as the history's reader understands it.</summary>
+    public static string Actor(string actor, IReadOnlyDictionary<string, AgencyContact> agencies) => actor switch
+    {
+        "system" => "Maca (automatic)",
+        _ when actor.StartsWith("agency:", StringComparison.Ordinal) =>
+            agencies.TryGetValue(actor[7..], out var a) ? $"{a.Name} (by link)" : $"{actor[7..]} (by link)",
+        _ when actor.StartsWith("coordinator:", StringComparison.Ordinal) => $"Coordinator ({actor[12..]})",
+        _ => "Coordinator",
+    };
+
     public static string AuditType(AuditType type) => type == Orchestrations.Cycles.AuditType.Desktop ? "Desktop" : "In-depth";
 }
