@@ -15,7 +15,8 @@ namespace Maca.Functions.Access;
 /// </summary>
 public static class AccessSetup
 {
-    public const string Selector = "Maca", CoordinatorPolicy = "Coordinator", AdminPolicy = "Admin", ParticipantPolicy = "Participant";
+    public const string Selector = "Maca", CoordinatorPolicy = "Coordinator", AdminPolicy = "Admin", ParticipantPolicy = "Participant",
+        AgencyPolicy = "Agency";
 
     public static void AddAccess(this WebApplicationBuilder builder)
     {
@@ -27,7 +28,11 @@ public static class AccessSetup
         services.AddSingleton<LinkSessions>();
         services.AddAntiforgery(o => o.Cookie.Name = "maca-af");
         // Pages: every folder needs a coordinator unless it says otherwise; the sign-in page opts out itself.
-        services.AddRazorPages(o => o.Conventions.AuthorizeFolder("/Cycles", CoordinatorPolicy));
+        services.AddRazorPages(o =>
+        {
+            o.Conventions.AuthorizeFolder("/Cycles", CoordinatorPolicy);
+            o.Conventions.AuthorizeFolder("/Agency", AgencyPolicy);
+        });
 
         services.AddAuthentication(Selector)
             .AddPolicyScheme(Selector, "Bearer, App Service or cookie", o => o.ForwardDefaultSelector = Choose)
@@ -57,7 +62,8 @@ public static class AccessSetup
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(CoordinatorPolicy, p => p.RequireClaim(MacaClaims.Role, MacaClaims.Coordinator))
             .AddPolicy(AdminPolicy, p => p.RequireClaim(MacaClaims.Role, MacaClaims.Admin))
-            .AddPolicy(ParticipantPolicy, p => p.RequireClaim(MacaClaims.Role, MacaClaims.Coordinator, MacaClaims.AgencyLink));
+            .AddPolicy(ParticipantPolicy, p => p.RequireClaim(MacaClaims.Role, MacaClaims.Coordinator, MacaClaims.AgencyLink))
+            .AddPolicy(AgencyPolicy, p => p.RequireClaim(MacaClaims.Role, MacaClaims.AgencyLink));
     }
 
     private static string Choose(HttpContext context)

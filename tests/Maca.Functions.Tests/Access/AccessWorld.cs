@@ -58,12 +58,13 @@ public sealed class AccessWorld : IAsyncDisposable
         Clients[Caller.CoordinatorB] = App.CreateCoordinatorClient(CoordinatorB, followRedirects: false);
         Clients[Caller.Admin] = App.CreateCoordinatorClient(AdminEmail, followRedirects: false);
         LinkAUrl = await IssueAsync(setup, CycleA);
-        Clients[Caller.LinkA] = await OpenAsync(LinkAUrl, HttpStatusCode.OK);
-        Clients[Caller.LinkB] = await OpenAsync(await IssueAsync(setup, CycleB), HttpStatusCode.OK);
+        // A link that works signs its holder in and sends them on to their tasks.
+        Clients[Caller.LinkA] = await OpenAsync(LinkAUrl, HttpStatusCode.Redirect);
+        Clients[Caller.LinkB] = await OpenAsync(await IssueAsync(setup, CycleB), HttpStatusCode.Redirect);
 
         // Revoked after it was opened: the session it opened must end too.
         var revoked = await setup.OkJsonAsync(HttpMethod.Post, $"/api/cycles/{CycleA}/links", new { agencyCode = "CSC", purpose = "Nominate" }, HttpStatusCode.Created);
-        Clients[Caller.RevokedLink] = await OpenAsync(revoked["url"]!.GetValue<string>(), HttpStatusCode.OK);
+        Clients[Caller.RevokedLink] = await OpenAsync(revoked["url"]!.GetValue<string>(), HttpStatusCode.Redirect);
         var revoke = await setup.SendAsync(HttpMethod.Post, $"/api/cycles/{CycleA}/links/{revoked["linkId"]!.GetValue<string>()}/revoke", new { });
         Assert.Equal(HttpStatusCode.NoContent, revoke.StatusCode);
 

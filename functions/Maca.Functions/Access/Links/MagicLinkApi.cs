@@ -39,9 +39,8 @@ public static class MagicLinkApi
                 "It may have expired or been withdrawn, or the audit may have finished. " +
                 "Ask the partnership's audit coordinator for a new one.");
         await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal);
-        var scope = principal.Link()!;
-        return Page(StatusCodes.Status200OK, "You are signed in",
-            $"You can now act for {scope.AgencyCode} in audit {scope.CycleId}. This session covers that audit only.");
+        return TypedResults.Redirect("/agency"); // the agency's own tasks for this link
+
     }
 
     private static async Task<Ok<IReadOnlyList<LinkView>>> ListAsync(string id, MagicLinkStore store, TimeProvider clock,
@@ -78,9 +77,14 @@ public static class MagicLinkApi
         TimeProvider clock, CancellationToken ct) =>
         await store.RevokeAsync(id, linkId, http.User.Actor(), clock.GetUtcNow(), ct) ? TypedResults.NoContent() : TypedResults.NotFound();
 
-    /// <summary>A plain page until the GOV.UK pages arrive: what happened, in words, and nothing else.</summary>
+    /// <summary>What happened, in words, and what to do next: nothing about the link, its cycle or its agency.</summary>
     private static IResult Page(int status, string heading, string text) => TypedResults.Content(
-        $"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{WebUtility.HtmlEncode(heading)} - Maca</title></head>" +
-        $"<body><main><h1>{WebUtility.HtmlEncode(heading)}</h1><p>{WebUtility.HtmlEncode(text)}</p></main></body></html>",
+        "<!DOCTYPE html><html lang=\"en\" class=\"govuk-template\"><head><meta charset=\"utf-8\">" +
+        $"<title>{WebUtility.HtmlEncode(heading)} - Maca</title>" +
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">" +
+        "<link rel=\"stylesheet\" href=\"/assets/govuk-frontend.min.css\"></head>" +
+        "<body class=\"govuk-template__body\"><div class=\"govuk-width-container\"><main class=\"govuk-main-wrapper\" id=\"main-content\">" +
+        $"<h1 class=\"govuk-heading-l\">{WebUtility.HtmlEncode(heading)}</h1><p class=\"govuk-body\">{WebUtility.HtmlEncode(text)}</p>" +
+        "</main></div></body></html>",
         "text/html; charset=utf-8", statusCode: status);
 }

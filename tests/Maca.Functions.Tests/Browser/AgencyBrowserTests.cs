@@ -1,0 +1,34 @@
+using System.Net;
+using Maca.Functions.Tests.Infrastructure;
+using Maca.Testing;
+
+namespace Maca.Functions.Tests.Browser;
+
+/// <summary>An agency lead in a real browser: a working link lands on their tasks; a broken one says what to do next.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class AgencyBrowserTests(AzuriteFixture azurite, MaildevFixture maildev, BrowserFixture browser)
+{
+    [Fact]
+    public async Task AWorkingLinkOpensTheTaskListAndABrokenOneExplainsItselfBothAccessibly()
+    {
+        using var app = await AppProcess.StartAsync(MacaAppFactoryExtensions.ChildProcessSettings(azurite, maildev));
+        var api = new CycleClient(app.Http);
+        await api.SeedPartnershipAsync("lead", ["CSC", "POL"], "Neglect");
+        var id = await api.StartAsync(new { partnershipId = "lead", theme = "Neglect", auditType = "Desktop", agencyCodes = new[] { "CSC", "POL" }, targetCases = 2 });
+        var link = (await api.OkJsonAsync(HttpMethod.Post, $"/api/cycles/{id}/links", new { agencyCode = "CSC", purpose = "Nominate" },
+            HttpStatusCode.Created))["url"]!.GetValue<string>();
+        var path = new Uri(link).PathAndQuery;
+
+        await using var context = await browser.Browser.NewContextAsync(new() { BaseURL = app.BaseUri.ToString() });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(path);
+        Assert.EndsWith("/agency", new Uri(page.Url).AbsolutePath);
+        Assert.Contains("Neglect multi-agency case audit", await page.Locator("h1").InnerTextAsync());
+        await PageChecks.AccessibleAsync(page, "agency-tasks");
+
+        var broken = await page.GotoAsync(Access.AccessWorld.Tamper(link));
+        Assert.Equal(404, broken!.Status);
+        Assert.Contains("Ask the partnership's audit coordinator for a new one", await page.Locator("main").InnerTextAsync());
+        await PageChecks.AccessibleAsync(page, "link-not-working");
+    }
+}
