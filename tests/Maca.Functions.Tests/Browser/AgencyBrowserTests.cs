@@ -1,6 +1,7 @@
 using System.Net;
 using Maca.Functions.Tests.Infrastructure;
 using Maca.Testing;
+using Microsoft.Playwright;
 
 namespace Maca.Functions.Tests.Browser;
 
@@ -25,6 +26,23 @@ public sealed class AgencyBrowserTests(AzuriteFixture azurite, MaildevFixture ma
         Assert.EndsWith("/agency", new Uri(page.Url).AbsolutePath);
         Assert.Contains("Neglect multi-agency case audit", await page.Locator("h1").InnerTextAsync());
         await PageChecks.AccessibleAsync(page, "agency-tasks");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Nominate a case" }).ClickAsync();
+        await PageChecks.AccessibleAsync(page, "nominate");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Nominate case" }).ClickAsync();
+        Assert.StartsWith("Error: ", await page.TitleAsync());
+        await PageChecks.AccessibleAsync(page, "nominate-errors");
+
+        await page.GetByLabel("Case reference").FillAsync("LEAD-01");
+        await page.GetByLabel("11 to 15").CheckAsync();
+        await page.GetByLabel("Female").CheckAsync();
+        await page.GetByLabel("Ethnicity").SelectOptionAsync("Not recorded");
+        await page.GetByLabel("No", new() { Exact = true }).CheckAsync();
+        await page.GetByLabel("Agency POL").CheckAsync();
+        await page.GetByLabel("Why would this case help the audit?").FillAsync("Repeated attendance at the emergency department");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Nominate case" }).ClickAsync();
+        Assert.Contains("LEAD-01 is nominated", await page.Locator(".govuk-notification-banner").InnerTextAsync());
+        await PageChecks.AccessibleAsync(page, "nominated");
 
         var broken = await page.GotoAsync(Access.AccessWorld.Tamper(link));
         Assert.Equal(404, broken!.Status);

@@ -39,4 +39,42 @@ public sealed class AgencyPagesTests(AzuriteFixture azurite, MaildevFixture mail
         Assert.Contains(policeTasks, t => t.Contains("TASK-1"));
         Assert.DoesNotContain(policeTasks, t => t.Contains("TASK-2")); // not in Police's scope
     }
+
+    private static FormUrlEncodedContent Form(AngleSharp.Html.Dom.IHtmlDocument page, params (string Name, string Value)[] fields) =>
+        new(fields.Select(f => KeyValuePair.Create(f.Name, f.Value)).Append(KeyValuePair.Create("__RequestVerificationToken",
+            page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!)));
+
+    [Fact]
+    public async Task AQaMemberNominatesThroughTheFormAndEveryProblemIsNamedAtItsField()
+    {
+        await using var app = new MacaAppFactory(azurite, maildev);
+        var api = app.CreateCycleClient();
+        await api.SeedPartnershipAsync("nominate", ["CSC", "POL"], "Neglect");
+        await api.AdvanceToAsync(Uk(2029, 10, 1, 10));
+        var id = await api.StartAsync(new { partnershipId = "nominate", theme = "Neglect", auditType = "Desktop", agencyCodes = new[] { "CSC", "POL" }, targetCases = 2 });
+        var qa = (await api.AgencyAsync(id, "CSC", "Nominate", app.CreateClient)).Http;
+        var parser = new HtmlParser();
+
+        var form = parser.ParseDocument(await qa.GetStringAsync("/agency/nominate"));
+        var empty = parser.ParseDocument(await (await qa.PostAsync("/agency/nominate", Form(form))).Content.ReadAsStringAsync());
+        Assert.StartsWith("Error: Nominate a case", empty.Title);
+        var links = empty.QuerySelectorAll(".govuk-error-summary__list a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Equal(["#caseRef", "#ageBand", "#gender", "#ethnicity", "#disability", "#agenciesInvolved", "#reason"], links);
+        Assert.All(links, href => Assert.NotNull(empty.QuerySelector(href!)));
+
+        (string, string)[] good = [("caseRef", "nv-ok-1"), ("ageBand", "Under 1"), ("gender", "Male"), ("ethnicity", "White"), ("disability", "no"),
+            ("agenciesInvolved", "CSC"), ("agenciesInvolved", "POL"), ("reason", "Bruising seen at nursery")];
+        var withNhs = parser.ParseDocument(await (await qa.PostAsync("/agency/nominate",
+            Form(empty, [.. good.Where(f => f.Item1 != "reason"), ("reason", "Seen under 943 476 5919")]))).Content.ReadAsStringAsync());
+        Assert.Contains("NHS number", withNhs.QuerySelector("#reason-error")!.TextContent);
+        Assert.Equal("Seen under 943 476 5919", withNhs.QuerySelector("#reason")!.TextContent); // what they typed is kept to correct
+
+        var done = await qa.PostAsync("/agency/nominate", Form(withNhs, good));
+        var banner = parser.ParseDocument(await done.Content.ReadAsStringAsync()).QuerySelector(".govuk-notification-banner")!.TextContent;
+        Assert.Contains("NV-OK-1 is nominated", banner);
+        var history = (await api.StatusAsync(id, history: true))["historyEvents"]!.AsArray();
+        var nominated = history.Single(e => e!["eventType"]!.GetValue<string>() == "CaseNominated")!;
+        Assert.Equal("agency:CSC", nominated["actor"]!.GetValue<string>());
+        Assert.Equal(["CSC", "POL"], nominated["data"]!["nomination"]!["agenciesInvolved"]!.AsArray().Select(a => a!.GetValue<string>()));
+    }
 }

@@ -20,8 +20,9 @@ public sealed class IndexModel(CycleStore store, TimeProvider clock) : PageModel
     public IReadOnlyList<CaseTask> Cases { get; private set; } = [];
     public IReadOnlyList<string> Nominated { get; private set; } = [];
     public DateTimeOffset? Deadline { get; private set; }
+    public string? JustNominated { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string? nominated, CancellationToken ct)
     {
         Scope = User.Link()!;
         Cycle = (await store.LoadAsync(Scope.CycleId, ct)).State;
@@ -31,6 +32,7 @@ public sealed class IndexModel(CycleStore store, TimeProvider clock) : PageModel
             .Select(c => ToTask(Cycle.Submissions.GetValueOrDefault(CycleState.SubmissionKey(Scope.AgencyCode, c.CaseRef)), c.CaseRef))
             .ToList();
         Nominated = Cycle.Nominations.Where(n => n.NominatedBy == Scope.AgencyCode).Select(n => n.CaseRef).ToList();
+        JustNominated = nominated is not null && Nominated.Contains(nominated) ? nominated : null;
         Deadline = Scope.Purpose switch
         {
             LinkPurpose.Submit when Cycle.Cases.Count > 0 => Cycle.DeadlineFor(Scope.AgencyCode),
