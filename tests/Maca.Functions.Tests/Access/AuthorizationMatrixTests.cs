@@ -31,6 +31,8 @@ public sealed class AuthorizationMatrixTests(AzuriteFixture azurite, MaildevFixt
         new("GET", "/cycles/{id}", w => $"/cycles/{w.CycleA}", _ => null, "302 200 404 404 403 403 302 302 302"),
         new("GET", "/agency", _ => "/agency", _ => null, "302 403 403 403 200 200 302 302 302"),
         new("GET", "/agency/nominate", _ => "/agency/nominate", _ => null, "302 403 403 403 200 200 302 302 302"),
+        // A nomination link is not for availability; other links are refused the same way.
+        new("GET", "/agency/availability", _ => "/agency/availability", _ => null, "302 403 403 403 403 403 302 302 302"),
         new("POST", "/api/dev/token", _ => "/api/dev/token", _ => new { email = AccessWorld.CoordinatorA }, Open200),
         new("GET", "/links/{token}", w => AccessWorld.Tamper(w.LinkAUrl), _ => null, "404 404 404 404 404 404 404 404 404"),
         new("POST", "/SweepDueWork", _ => "/SweepDueWork", _ => new { Data = new { }, Metadata = new { } }, Open200),

@@ -77,4 +77,41 @@ public sealed class AgencyPagesTests(AzuriteFixture azurite, MaildevFixture mail
         Assert.Equal("agency:CSC", nominated["actor"]!.GetValue<string>());
         Assert.Equal(["CSC", "POL"], nominated["data"]!["nomination"]!["agenciesInvolved"]!.AsArray().Select(a => a!.GetValue<string>()));
     }
+
+    [Fact]
+    public async Task AnAgencyGivesItsMeetingAvailabilityWithOneQuestionPerTime()
+    {
+        await using var app = new MacaAppFactory(azurite, maildev);
+        var api = app.CreateCycleClient();
+        await api.SeedPartnershipAsync("meet", ["CSC", "POL"], "Neglect");
+        await api.AdvanceToAsync(Uk(2029, 10, 1, 10));
+        var id = await api.StartAsync(new { partnershipId = "meet", theme = "Neglect", auditType = "InDepth", agencyCodes = new[] { "CSC", "POL" }, targetCases = 1 });
+        await api.NominateAsync(id, "CSC", "MEET-1", "Under 1", "Male", "White", false, "CSC", "POL");
+        await api.RaiseAsync(id, "CloseNominations");
+        await api.RaiseAsync(id, "SelectCases", new { cases = new[] { new { caseRef = "MEET-1", agenciesInScope = new[] { "CSC", "POL" } } } });
+        await api.SubmitAsync(id, "CSC", "MEET-1");
+        await api.SubmitAsync(id, "POL", "MEET-1");
+        await api.RaiseAsync(id, "ProposeMeetingSlots", new
+        {
+            slots = new[] { new { start = Uk(2029, 11, 6, 10), end = Uk(2029, 11, 6, 12) }, new { start = Uk(2029, 11, 7, 14), end = Uk(2029, 11, 7, 16) } },
+            location = "Civic Centre, room 2",
+        });
+        var csc = (await api.AgencyAsync(id, "CSC", "Availability", app.CreateClient)).Http;
+        var parser = new HtmlParser();
+
+        var form = parser.ParseDocument(await csc.GetStringAsync("/agency/availability"));
+        Assert.Equal(2, form.QuerySelectorAll("fieldset").Length);
+        Assert.Contains("Tuesday 6 November 2029 at 10:00 to 12:00", form.QuerySelectorAll("legend")[0].TextContent);
+        var missing = parser.ParseDocument(await (await csc.PostAsync("/agency/availability", Form(form))).Content.ReadAsStringAsync());
+        Assert.Equal(2, missing.QuerySelectorAll(".govuk-error-summary__list a").Length);
+
+        var slotIds = form.QuerySelectorAll("input[type=radio][value=yes]").Select(r => r.GetAttribute("name")!).ToList();
+        var done = await csc.PostAsync("/agency/availability", Form(missing, (slotIds[0], "yes"), (slotIds[1], "no")));
+        Assert.Contains("Your availability is recorded", parser.ParseDocument(await done.Content.ReadAsStringAsync())
+            .QuerySelector(".govuk-notification-banner")!.TextContent);
+        var status = await api.StatusAsync(id, history: true);
+        Assert.Equal(0, status["customStatus"]!["outstanding"]!["CSC"]!.GetValue<int>());
+        Assert.Contains(status["historyEvents"]!.AsArray(), e => e!["eventType"]!.GetValue<string>() == "AvailabilityGiven"
+            && e["actor"]!.GetValue<string>() == "agency:CSC");
+    }
 }

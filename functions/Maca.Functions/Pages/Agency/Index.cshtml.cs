@@ -21,8 +21,10 @@ public sealed class IndexModel(CycleStore store, TimeProvider clock) : PageModel
     public IReadOnlyList<string> Nominated { get; private set; } = [];
     public DateTimeOffset? Deadline { get; private set; }
     public string? JustNominated { get; private set; }
+    public bool JustAnswered { get; private set; }
+    public MeetingState? Meeting { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string? nominated, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string? nominated, bool? answered, CancellationToken ct)
     {
         Scope = User.Link()!;
         Cycle = (await store.LoadAsync(Scope.CycleId, ct)).State;
@@ -33,10 +35,13 @@ public sealed class IndexModel(CycleStore store, TimeProvider clock) : PageModel
             .ToList();
         Nominated = Cycle.Nominations.Where(n => n.NominatedBy == Scope.AgencyCode).Select(n => n.CaseRef).ToList();
         JustNominated = nominated is not null && Nominated.Contains(nominated) ? nominated : null;
+        Meeting = Cycle.Phase == CyclePhase.SchedulingMeeting && Cycle.Meeting is { Slots.Count: > 0 } m ? m : null;
+        JustAnswered = answered == true && Meeting?.Availability.ContainsKey(Scope.AgencyCode) == true;
         Deadline = Scope.Purpose switch
         {
             LinkPurpose.Submit when Cycle.Cases.Count > 0 => Cycle.DeadlineFor(Scope.AgencyCode),
             LinkPurpose.Nominate when Cycle.Phase == CyclePhase.Nominating => Cycle.NominationsCloseAt,
+            LinkPurpose.Availability when Cycle.Meeting is { } meeting && Cycle.Phase == CyclePhase.SchedulingMeeting => meeting.AvailabilityDeadline,
             _ => null,
         };
         if (Deadline is { } due && due < now && Scope.Purpose == LinkPurpose.Nominate) Deadline = null;
