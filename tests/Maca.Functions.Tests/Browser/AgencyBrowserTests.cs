@@ -1,6 +1,5 @@
 using System.Net;
 using Maca.Functions.Tests.Infrastructure;
-using Maca.Testing;
 using Microsoft.Playwright;
 
 namespace Maca.Functions.Tests.Browser;
@@ -12,17 +11,11 @@ public sealed class AgencyBrowserTests(AzuriteFixture azurite, MaildevFixture ma
     [Fact]
     public async Task AWorkingLinkOpensTheTaskListAndABrokenOneExplainsItselfBothAccessibly()
     {
-        using var app = await AppProcess.StartAsync(MacaAppFactoryExtensions.ChildProcessSettings(azurite, maildev));
-        var api = new CycleClient(app.Http);
-        await api.SeedPartnershipAsync("lead", ["CSC", "POL"], "Neglect");
-        var id = await api.StartAsync(new { partnershipId = "lead", theme = "Neglect", auditType = "Desktop", agencyCodes = new[] { "CSC", "POL" }, targetCases = 2 });
-        var link = (await api.OkJsonAsync(HttpMethod.Post, $"/api/cycles/{id}/links", new { agencyCode = "CSC", purpose = "Nominate" },
+        await using var run = await BrowserApp.StartAsync(azurite, maildev, browser, "lead", "Desktop");
+        var link = (await run.Api.OkJsonAsync(HttpMethod.Post, $"/api/cycles/{run.CycleId}/links", new { agencyCode = "CSC", purpose = "Nominate" },
             HttpStatusCode.Created))["url"]!.GetValue<string>();
-        var path = new Uri(link).PathAndQuery;
-
-        await using var context = await browser.Browser.NewContextAsync(new() { BaseURL = app.BaseUri.ToString() });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(path);
+        var page = run.Page;
+        await page.GotoAsync(new Uri(link).PathAndQuery);
         Assert.EndsWith("/agency", new Uri(page.Url).AbsolutePath);
         Assert.Contains("Neglect multi-agency case audit", await page.Locator("h1").InnerTextAsync());
         await PageChecks.AccessibleAsync(page, "agency-tasks");

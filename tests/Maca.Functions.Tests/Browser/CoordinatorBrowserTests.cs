@@ -11,13 +11,8 @@ public sealed class CoordinatorBrowserTests(AzuriteFixture azurite, MaildevFixtu
     [Fact]
     public async Task TheCoordinatorSignsInAndSeesTheirCyclesWithNoSeriousAccessibilityProblems()
     {
-        using var app = await AppProcess.StartAsync(MacaAppFactoryExtensions.ChildProcessSettings(azurite, maildev));
-        var api = new CycleClient(app.Http);
-        await api.SeedPartnershipAsync("browser", ["CSC", "POL"], "Neglect");
-        var id = await api.StartAsync(new { partnershipId = "browser", theme = "Neglect", auditType = "InDepth", agencyCodes = new[] { "CSC", "POL" }, targetCases = 3 });
-
-        await using var context = await browser.Browser.NewContextAsync(new() { BaseURL = app.BaseUri.ToString() });
-        var page = await context.NewPageAsync();
+        await using var run = await BrowserApp.StartAsync(azurite, maildev, browser, "browser", "InDepth");
+        var (page, id) = (run.Page, run.CycleId);
         await page.GotoAsync("/");
         Assert.EndsWith("/signin", new Uri(page.Url).AbsolutePath);
         await PageChecks.AccessibleAsync(page, "sign-in");

@@ -1,0 +1,38 @@
+using Maca.Functions.Tests.Infrastructure;
+using Maca.Testing;
+using Microsoft.Playwright;
+
+namespace Maca.Functions.Tests.Browser;
+
+/// <summary>
+/// The real app as a process with one started cycle of a fresh partnership, the coordinator's API client beside it,
+/// and a browser page of its own: where every browser test begins.
+/// </summary>
+public sealed class BrowserApp : IAsyncDisposable
+{
+    private BrowserApp(AppProcess app, CycleClient api, IBrowserContext context, IPage page, string cycleId) =>
+        (App, Api, Context, Page, CycleId) = (app, api, context, page, cycleId);
+
+    public AppProcess App { get; }
+    public CycleClient Api { get; }
+    public IBrowserContext Context { get; }
+    public IPage Page { get; }
+    public string CycleId { get; }
+
+    public static async Task<BrowserApp> StartAsync(AzuriteFixture azurite, MaildevFixture maildev, BrowserFixture browser,
+        string partnership, string auditType)
+    {
+        var app = await AppProcess.StartAsync(MacaAppFactoryExtensions.ChildProcessSettings(azurite, maildev));
+        var api = new CycleClient(app.Http);
+        await api.SeedPartnershipAsync(partnership, ["CSC", "POL"], "Neglect");
+        var id = await api.StartAsync(new { partnershipId = partnership, theme = "Neglect", auditType, agencyCodes = new[] { "CSC", "POL" }, targetCases = 2 });
+        var context = await browser.Browser.NewContextAsync(new() { BaseURL = app.BaseUri.ToString() });
+        return new BrowserApp(app, api, context, await context.NewPageAsync(), id);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Context.DisposeAsync();
+        App.Dispose();
+    }
+}
