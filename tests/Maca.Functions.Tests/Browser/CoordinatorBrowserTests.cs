@@ -33,5 +33,14 @@ public sealed class CoordinatorBrowserTests(AzuriteFixture azurite, MaildevFixtu
         Assert.Equal("Neglect audit - Maca", await page.TitleAsync());
         Assert.Contains("Cycle started", await page.Locator(".moj-timeline").InnerTextAsync());
         await PageChecks.AccessibleAsync(page, "cycle-dashboard");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Pause" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Pause the audit" }).ClickAsync();
+        Assert.StartsWith("Error: ", await page.TitleAsync());
+        await PageChecks.AccessibleAsync(page, "pause-errors");
+        await page.GetByLabel("Why?").FillAsync("Waiting for the board");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Pause the audit" }).ClickAsync();
+        Assert.Contains("The audit is paused.", await page.Locator(".govuk-notification-banner").InnerTextAsync());
+        Assert.Contains("Paused", await page.Locator("h1").InnerTextAsync());
     }
 }

@@ -112,4 +112,40 @@ public sealed class CoordinatorPagesTests(AzuriteFixture azurite, MaildevFixture
         Assert.Contains("Audit tool submitted", history);
         Assert.Contains($"Coordinator ({Maca.Testing.TestAccess.CoordinatorEmail})", history);
     }
+
+    [Fact]
+    public async Task PausingResumingAndStoppingEachAskForConfirmationAndAReason()
+    {
+        await using var app = new MacaAppFactory(azurite, maildev);
+        var api = app.CreateCycleClient();
+        await api.SeedPartnershipAsync("control", ["CSC", "POL"], "Neglect");
+        await api.AdvanceToAsync(Uk(2029, 10, 1, 10));
+        var id = await api.StartAsync(new { partnershipId = "control", theme = "Neglect", auditType = "Desktop", agencyCodes = new[] { "CSC", "POL" }, targetCases = 2 });
+        // HttpClient drops a bearer token on redirects, so the test follows them itself, as a browser with a session would.
+        var browser = app.CreateCoordinatorClient(followRedirects: false);
+        async Task<IHtmlDocument> Post(string action, params (string, string)[] fields)
+        {
+            var form = await PageAsync(await browser.GetAsync($"/cycles/{id}/control?change={action}"));
+            var answer = await browser.PostAsync($"/cycles/{id}/control?change={action}", Form(form, fields));
+            if (answer.StatusCode == HttpStatusCode.Redirect) answer = await browser.GetAsync(answer.Headers.Location);
+            return Parser.ParseDocument(await answer.Content.ReadAsStringAsync());
+        }
+
+        var noReason = await Post("Suspend");
+        Assert.StartsWith("Error: ", noReason.Title);
+        Assert.Equal("#reason", noReason.QuerySelector(".govuk-error-summary__list a")!.GetAttribute("href"));
+        Assert.Equal("Running", (await api.StatusAsync(id))["runtimeStatus"]!.GetValue<string>());
+
+        var paused = await Post("Suspend", ("reason", "Waiting for the board to meet"));
+        Assert.Contains("The audit is paused.", paused.QuerySelector(".govuk-notification-banner")!.TextContent);
+        Assert.Equal("Suspended", (await api.StatusAsync(id))["runtimeStatus"]!.GetValue<string>());
+        await Post("Resume");
+        Assert.Equal("Running", (await api.StatusAsync(id))["runtimeStatus"]!.GetValue<string>());
+        var stopped = await Post("Terminate", ("reason", "Started by mistake"));
+        Assert.Contains("The audit is stopped.", stopped.QuerySelector(".govuk-notification-banner")!.TextContent);
+        var status = await api.StatusAsync(id, history: true);
+        Assert.Equal("Terminated", status["runtimeStatus"]!.GetValue<string>());
+        Assert.Contains(status["historyEvents"]!.AsArray(), e => e!["eventType"]!.GetValue<string>() == "CycleSuspended"
+            && e["actor"]!.GetValue<string>() == $"coordinator:{Maca.Testing.TestAccess.CoordinatorEmail}");
+    }
 }
