@@ -34,6 +34,12 @@ public sealed class CoordinatorBrowserTests(AzuriteFixture azurite, MaildevFixtu
         Assert.Contains("Cycle started", await page.Locator(".moj-timeline").InnerTextAsync());
         await PageChecks.AccessibleAsync(page, "cycle-dashboard");
 
+        await page.GetByRole(AriaRole.Link, new() { Name = "Magic links sent in this audit" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Issue a link" }).ClickAsync();
+        Assert.Contains("/links/", await page.Locator("#new-link").InnerTextAsync());
+        await PageChecks.AccessibleAsync(page, "magic-links");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Back to the audit" }).ClickAsync();
+
         await page.GetByRole(AriaRole.Button, new() { Name = "Pause" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Pause the audit" }).ClickAsync();
         Assert.StartsWith("Error: ", await page.TitleAsync());

@@ -148,4 +148,33 @@ public sealed class CoordinatorPagesTests(AzuriteFixture azurite, MaildevFixture
         Assert.Contains(status["historyEvents"]!.AsArray(), e => e!["eventType"]!.GetValue<string>() == "CycleSuspended"
             && e["actor"]!.GetValue<string>() == $"coordinator:{Maca.Testing.TestAccess.CoordinatorEmail}");
     }
+
+    [Fact]
+    public async Task TheCoordinatorIssuesALinkOnThePageAndRevokingItSignsItsHolderOut()
+    {
+        await using var app = new MacaAppFactory(azurite, maildev);
+        var api = app.CreateCycleClient();
+        await api.SeedPartnershipAsync("linkpage", ["CSC", "POL"], "Neglect");
+        await api.AdvanceToAsync(Uk(2029, 10, 1, 10));
+        var id = await api.StartAsync(new { partnershipId = "linkpage", theme = "Neglect", auditType = "Desktop", agencyCodes = new[] { "CSC", "POL" }, targetCases = 2 });
+        var coordinator = app.CreateCoordinatorClient(followRedirects: false);
+
+        var page = await PageAsync(await coordinator.GetAsync($"/cycles/{id}/links"));
+        Assert.Equal(2, page.QuerySelectorAll("tbody tr").Length); // the two nomination requests' links
+        var issued = Parser.ParseDocument(await (await coordinator.PostAsync($"/cycles/{id}/links?handler=Issue",
+            Form(page, ("agencyCode", "POL"), ("purpose", "Nominate")))).Content.ReadAsStringAsync());
+        var url = issued.QuerySelector("#new-link")!.TextContent.Trim();
+
+        var holder = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        Assert.Equal(HttpStatusCode.Redirect, (await holder.GetAsync(new Uri(url).PathAndQuery)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await holder.GetAsync("/agency")).StatusCode);
+
+        var live = issued.QuerySelectorAll("tbody tr").First(r => r.TextContent.Contains("issued by"));
+        var linkId = live.QuerySelector("input[name=linkId]")!.GetAttribute("value")!;
+        var revoked = await coordinator.PostAsync($"/cycles/{id}/links?handler=Revoke", Form(issued, ("linkId", linkId)));
+        Assert.Equal(HttpStatusCode.Redirect, revoked.StatusCode);
+        var after = await PageAsync(await coordinator.GetAsync(revoked.Headers.Location));
+        Assert.Contains("The link is revoked", after.QuerySelector(".govuk-notification-banner")!.TextContent);
+        Assert.Equal(HttpStatusCode.Redirect, (await holder.GetAsync("/agency")).StatusCode); // signed out: sent to sign in
+    }
 }
