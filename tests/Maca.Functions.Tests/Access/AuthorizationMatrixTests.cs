@@ -29,6 +29,7 @@ public sealed class AuthorizationMatrixTests(AzuriteFixture azurite, MaildevFixt
         new("POST", "/signin", _ => "/signin", _ => new { email = AccessWorld.CoordinatorA }, "400 400 400 400 400 400 400 400 400"),
         new("GET", "/cycles", _ => "/cycles", _ => null, "302 200 200 200 403 403 302 302 302"),
         new("GET", "/cycles/{id}", w => $"/cycles/{w.CycleA}", _ => null, "302 200 404 404 403 403 302 302 302"),
+        new("GET", "/cycles/{id}/selection", w => $"/cycles/{w.CycleA}/selection", _ => null, "302 200 404 404 403 403 302 302 302"),
         new("GET", "/cycles/{id}/links", w => $"/cycles/{w.CycleA}/links", _ => null, "302 200 404 404 403 403 302 302 302"),
         new("GET", "/cycles/{id}/control", w => $"/cycles/{w.CycleA}/control?change=Suspend", _ => null, "302 200 404 404 403 403 302 302 302"),
         new("GET", "/agency", _ => "/agency", _ => null, "302 403 403 403 200 200 302 302 302"),

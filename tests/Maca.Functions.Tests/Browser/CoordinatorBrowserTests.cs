@@ -1,5 +1,6 @@
 using Maca.Functions.Tests.Infrastructure;
 using Maca.Testing;
+using static Maca.Functions.Tests.Cycles.CycleScript;
 using Microsoft.Playwright;
 
 namespace Maca.Functions.Tests.Browser;
@@ -28,6 +29,10 @@ public sealed class CoordinatorBrowserTests(AzuriteFixture azurite, MaildevFixtu
         Assert.Contains("Nominations open", await row.InnerTextAsync());
         await PageChecks.AccessibleAsync(page, "cycles");
 
+        await run.Api.NominateAsync(id, "CSC", "BR-1", "Under 1", "Male", "White", false, "CSC", "POL");
+        await run.Api.NominateAsync(id, "POL", "BR-2", "11 to 15", "Female", "White", true, "POL");
+        await run.Api.RaiseAsync(id, "CloseNominations");
+
         await row.GetByRole(AriaRole.Link).ClickAsync();
         await page.WaitForURLAsync($"**/cycles/{id}");
         Assert.Equal("Neglect audit - Maca", await page.TitleAsync());
@@ -39,6 +44,11 @@ public sealed class CoordinatorBrowserTests(AzuriteFixture azurite, MaildevFixtu
         Assert.Contains("/links/", await page.Locator("#new-link").InnerTextAsync());
         await PageChecks.AccessibleAsync(page, "magic-links");
         await page.GetByRole(AriaRole.Link, new() { Name = "Back to the audit" }).ClickAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Choose the cases" }).ClickAsync();
+        await PageChecks.AccessibleAsync(page, "selection");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Select these cases" }).ClickAsync();
+        Assert.Contains("cases selected", await page.Locator(".govuk-notification-banner").InnerTextAsync());
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Pause" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Pause the audit" }).ClickAsync();

@@ -177,4 +177,39 @@ public sealed class CoordinatorPagesTests(AzuriteFixture azurite, MaildevFixture
         Assert.Contains("The link is revoked", after.QuerySelector(".govuk-notification-banner")!.TextContent);
         Assert.Equal(HttpStatusCode.Redirect, (await holder.GetAsync("/agency")).StatusCode); // signed out: sent to sign in
     }
+
+    [Fact]
+    public async Task TheCoordinatorChoosesCasesFromTheSuggestedCrossSectionWithTheAgenciesInScope()
+    {
+        await using var app = new MacaAppFactory(azurite, maildev);
+        var api = app.CreateCycleClient();
+        await api.SeedPartnershipAsync("select", ["CSC", "POL", "EDU"], "Neglect");
+        await api.AdvanceToAsync(Uk(2029, 10, 1, 10));
+        var id = await api.StartAsync(new { partnershipId = "select", theme = "Neglect", auditType = "Desktop", agencyCodes = new[] { "CSC", "POL", "EDU" }, targetCases = 2 });
+        await api.NominateAsync(id, "CSC", "SEL-1", "Under 1", "Male", "White", false, "CSC", "POL");
+        await api.NominateAsync(id, "CSC", "SEL-2", "Under 1", "Male", "White", false, "CSC");
+        await api.NominateAsync(id, "POL", "SEL-3", "16 to 17", "Female", "Mixed or multiple", true, "POL", "EDU");
+        await api.RaiseAsync(id, "CloseNominations");
+        var coordinator = app.CreateCoordinatorClient(followRedirects: false);
+
+        var page = await PageAsync(await coordinator.GetAsync($"/cycles/{id}/selection"));
+        var ticked = page.QuerySelectorAll("input[name=selected][checked]").Select(i => i.GetAttribute("value")).Order().ToList();
+        Assert.Equal(["SEL-1", "SEL-3"], ticked); // the cross-section: the two that differ most
+        Assert.Contains("2 of 2", page.QuerySelectorAll("tbody tr").First(r => r.TextContent.Contains("Age bands")).TextContent);
+
+        var noScope = Parser.ParseDocument(await (await coordinator.PostAsync($"/cycles/{id}/selection",
+            Form(page, ("selected", "SEL-1")))).Content.ReadAsStringAsync());
+        Assert.Equal("#scope-SEL-1", noScope.QuerySelector(".govuk-error-summary__list a")!.GetAttribute("href"));
+        Assert.Equal("Selecting", (await api.StatusAsync(id))["customStatus"]!["phase"]!.GetValue<string>());
+
+        var chosen = await coordinator.PostAsync($"/cycles/{id}/selection", Form(noScope,
+            ("selected", "SEL-1"), ("scope-SEL-1", "CSC"), ("scope-SEL-1", "POL"), ("selected", "SEL-3"), ("scope-SEL-3", "EDU")));
+        Assert.Equal(HttpStatusCode.Redirect, chosen.StatusCode);
+        var dashboard = await PageAsync(await coordinator.GetAsync(chosen.Headers.Location));
+        Assert.Contains("2 cases selected", dashboard.QuerySelector(".govuk-notification-banner")!.TextContent);
+        var status = await api.StatusAsync(id);
+        Assert.Equal("AwaitingSubmissions", status["customStatus"]!["phase"]!.GetValue<string>());
+        Assert.Equal(1, status["customStatus"]!["outstanding"]!["EDU"]!.GetValue<int>());
+        Assert.Equal(1, status["customStatus"]!["outstanding"]!["POL"]!.GetValue<int>());
+    }
 }
