@@ -31,7 +31,6 @@ public sealed class CoordinatorBrowserTests(AzuriteFixture azurite, MaildevFixtu
 
         await run.Api.NominateAsync(id, "CSC", "BR-1", "Under 1", "Male", "White", false, "CSC", "POL");
         await run.Api.NominateAsync(id, "POL", "BR-2", "11 to 15", "Female", "White", true, "POL");
-        await run.Api.RaiseAsync(id, "CloseNominations");
 
         await row.GetByRole(AriaRole.Link).ClickAsync();
         await page.WaitForURLAsync($"**/cycles/{id}");
@@ -45,6 +44,8 @@ public sealed class CoordinatorBrowserTests(AzuriteFixture azurite, MaildevFixtu
         await PageChecks.AccessibleAsync(page, "magic-links");
         await page.GetByRole(AriaRole.Link, new() { Name = "Back to the audit" }).ClickAsync();
 
+        await page.GetByRole(AriaRole.Button, new() { Name = "Close nominations now" }).ClickAsync();
+        Assert.Contains("Nominations are closed", await page.Locator(".govuk-notification-banner").InnerTextAsync());
         await page.GetByRole(AriaRole.Button, new() { Name = "Choose the cases" }).ClickAsync();
         await PageChecks.AccessibleAsync(page, "selection");
         await page.GetByRole(AriaRole.Button, new() { Name = "Select these cases" }).ClickAsync();

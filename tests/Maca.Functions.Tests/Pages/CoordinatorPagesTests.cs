@@ -212,4 +212,32 @@ public sealed class CoordinatorPagesTests(AzuriteFixture azurite, MaildevFixture
         Assert.Equal(1, status["customStatus"]!["outstanding"]!["EDU"]!.GetValue<int>());
         Assert.Equal(1, status["customStatus"]!["outstanding"]!["POL"]!.GetValue<int>());
     }
+
+    [Fact]
+    public async Task AFailedEmailIsSentAgainFromTheDashboardButton()
+    {
+        await using var sendGrid = await FakeSendGrid.StartAsync(FakeSendGrid.Error(400, "The to address is not valid."), FakeSendGrid.Accepted("ok"));
+        await using var app = new MacaAppFactory(azurite, maildev, new Dictionary<string, string?>
+        {
+            ["Email:Transport"] = "SendGrid", ["Email:SendGrid:BaseUrl"] = sendGrid.BaseUrl.ToString(), ["Email:SendGrid:ApiKey"] = "SG.test",
+        });
+        var api = app.CreateCycleClient();
+        await api.SeedPartnershipAsync("retrypage", ["CSC", "POL"], "Neglect");
+        await api.AdvanceToAsync(Uk(2029, 10, 1, 10));
+        var id = await api.StartAsync(new { partnershipId = "retrypage", theme = "Neglect", auditType = "Desktop", agencyCodes = new[] { "CSC", "POL" }, targetCases = 2 });
+        await api.DrainOutboxAsync(id);
+        var coordinator = app.CreateCoordinatorClient(followRedirects: false);
+
+        var page = await PageAsync(await coordinator.GetAsync($"/cycles/{id}"));
+        var failedRow = page.QuerySelectorAll("tbody tr").Single(r => r.TextContent.Contains("Failed"));
+        Assert.Contains("The to address is not valid.", failedRow.TextContent);
+        var outboxId = failedRow.QuerySelector("input[name=outboxId]")!.GetAttribute("value")!;
+        var retried = await coordinator.PostAsync($"/cycles/{id}?handler=Retry", Form(page, ("outboxId", outboxId)));
+        Assert.Equal(HttpStatusCode.Redirect, retried.StatusCode);
+        await api.DrainOutboxAsync(id);
+
+        var after = await PageAsync(await coordinator.GetAsync($"/cycles/{id}"));
+        Assert.DoesNotContain(after.QuerySelectorAll("tbody tr"), r => r.TextContent.Contains("Failed"));
+        Assert.Empty((await api.StatusAsync(id))["failedEmails"]!.AsArray());
+    }
 }

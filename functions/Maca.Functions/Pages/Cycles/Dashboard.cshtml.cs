@@ -13,7 +13,8 @@ namespace Maca.Functions.Pages.Cycles;
 /// One cycle at a glance for its coordinator: where it stands, the grid of cases and agencies, every email with its
 /// delivery (and a retry for a failed one), and the full history.
 /// </summary>
-public sealed class DashboardModel(CycleQueries queries, CycleStore store, OutboxStore outbox, TimeProvider clock) : PageModel
+public sealed class DashboardModel(CycleQueries queries, CycleStore store, OutboxStore outbox, CycleEngine engine, WakeUpIndex wakeUps,
+    OutboxKick kick, TimeProvider clock) : PageModel
 {
     public sealed record EmailLine(string OutboxId, string Kind, string To, DateTimeOffset QueuedAt, OutboxStatus Status, string? Reason);
 
@@ -31,7 +32,7 @@ public sealed class DashboardModel(CycleQueries queries, CycleStore store, Outbo
     }
 
     /// <summary>The retry button beside a failed email.</summary>
-    public async Task<IActionResult> OnPostRetryAsync(string id, string outboxId, WakeUpIndex wakeUps, OutboxKick kick, CancellationToken ct)
+    public async Task<IActionResult> OnPostRetryAsync(string id, string outboxId, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
         var now = clock.GetUtcNow();
@@ -41,6 +42,14 @@ public sealed class DashboardModel(CycleQueries queries, CycleStore store, Outbo
             kick.Send(id);
         }
         return RedirectToPage(new { id, notice = "The email will be sent again." });
+    }
+
+    /// <summary>Closing nominations before their deadline, so the coordinator can choose the cases now.</summary>
+    public async Task<IActionResult> OnPostCloseNominationsAsync(string id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        var result = await engine.ExecuteAsync(id, new CloseNominations(), actor: User.Actor(), ct: ct);
+        return RedirectToPage(new { id, notice = result.Rejection?.Message ?? "Nominations are closed. You can now choose the cases." });
     }
 
     private async Task<bool> LoadAsync(string id, CancellationToken ct)
