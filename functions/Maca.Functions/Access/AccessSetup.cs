@@ -25,6 +25,7 @@ public static class AccessSetup
         services.AddSingleton<IValidateOptions<AccessOptions>, AccessOptionsValidation>();
         services.AddSingleton<MagicLinkSigner>();
         services.AddSingleton<MagicLinkStore>();
+        services.AddSingleton<LinkIssuer>();
         services.AddSingleton<LinkSessions>();
         services.AddAntiforgery(o => o.Cookie.Name = "maca-af");
         // Pages: every folder needs a coordinator unless it says otherwise; the sign-in page opts out itself.

@@ -17,7 +17,9 @@ public sealed partial class CycleEngine(CycleStore store, SnapshotCache snapshot
 {
     private const int MaxAttempts = 12;
 
-    /// <param name="actor">Who the history names, from the signed-in principal; by default the command's own kind (system, seeds, tests).</param>
+    /// <param name="actor">
+    /// Who the history names, from the signed-in principal; by default the command's own kind (system, seeds, tests).
+    /// </param>
     public async Task<CommandResult> ExecuteAsync(string cycleId, CycleCommand command, string? idempotencyKey = null,
         int? expectedVersion = null, string? inputJson = null, string? actor = null, CancellationToken ct = default)
     {
@@ -26,7 +28,9 @@ public sealed partial class CycleEngine(CycleStore store, SnapshotCache snapshot
         for (var attempt = 1; ; attempt++)
         {
             var loading = cached is null ? store.LoadAsync(cycleId, ct) : Task.FromResult(cached);
-            var prior = idempotencyKey is null ? Task.FromResult<StoredResponse?>(null) : store.FindResponseAsync(cycleId, idempotencyKey, ct);
+            var prior = idempotencyKey is null
+                ? Task.FromResult<StoredResponse?>(null)
+                : store.FindResponseAsync(cycleId, idempotencyKey, ct);
             var cycle = await loading;
             var fromCache = ReferenceEquals(cycle, cached);
             cached = null; // the cache serves the first attempt only

@@ -9,38 +9,45 @@ namespace Maca.Functions.Cycles;
 /// <summary>Reads for the status API: one cycle with its audit trail, or a filtered page of cycles.</summary>
 public sealed class CycleQueries(CycleStore store, OutboxStore outbox, WorkingCalendar calendar, TimeProvider clock)
 {
-    public sealed record ListFilter(IReadOnlyList<string>? Partnerships, IReadOnlyList<RuntimeStatus>? RuntimeStatus, DateTimeOffset? CreatedTimeFrom,
+    public sealed record ListFilter(IReadOnlyList<string>? Partnerships, IReadOnlyList<RuntimeStatus>? RuntimeStatus,
+        DateTimeOffset? CreatedTimeFrom,
         DateTimeOffset? CreatedTimeTo, int Top, string? ContinuationToken);
 
     public sealed record CyclePage(IReadOnlyList<CycleStatusDocument> Items, string? ContinuationToken);
 
-    public async Task<CycleStatusDocument?> StatusAsync(string cycleId, bool showHistory, CancellationToken ct)
+    /// <summary>A cycle with its status and its emails, each read once.</summary>
+    public sealed record CycleDetail(CycleRecord Cycle, CycleStatusDocument Status, IReadOnlyList<OutboxRow> Emails);
+
+    public async Task<CycleStatusDocument?> StatusAsync(string cycleId, bool showHistory, CancellationToken ct) =>
+        (await DetailAsync(cycleId, showHistory, ct))?.Status;
+
+    public async Task<CycleDetail?> DetailAsync(string cycleId, bool showHistory, CancellationToken ct)
     {
         var cycle = await store.LoadAsync(cycleId, ct);
         if (!cycle.Exists) return null;
-        var failed = (await outbox.AllAsync(cycleId, ct)).Where(e => e.Status == OutboxStatus.Failed)
+        var emails = await outbox.AllAsync(cycleId, ct);
+        var failed = emails.Where(e => e.Status == OutboxStatus.Failed)
             .Select(e => new FailedEmail(e.OutboxId, e.Kind, e.LastError, e.Attempts)).ToList();
-        return CycleStatusBuilder.Build(cycle, clock.GetUtcNow(), calendar, showHistory ? await HistoryAsync(cycleId, ct) : null)
-            with { FailedEmails = failed };
+        var history = showHistory ? History(await store.HistoryAsync(cycleId, ct), emails) : null;
+        var status = CycleStatusBuilder.Build(cycle, clock.GetUtcNow(), calendar, history) with { FailedEmails = failed };
+        return new CycleDetail(cycle, status, emails);
     }
 
     /// <summary>Every event in order, then every email's delivery record: the cycle's audit trail.</summary>
-    public async Task<IReadOnlyList<HistoryEvent>> HistoryAsync(string cycleId, CancellationToken ct)
+    private static IReadOnlyList<HistoryEvent> History(IReadOnlyList<StoredEvent> stored, IReadOnlyList<OutboxRow> emails)
     {
-        var events = (await store.HistoryAsync(cycleId, ct))
-            .Select(e => new HistoryEvent(e.Type, e.At, e.Actor, e.Version, JsonNode.Parse(e.DataJson))).ToList();
-        var emails = (await outbox.AllAsync(cycleId, ct)).Select(row => new HistoryEvent(
-                row.Status switch { OutboxStatus.Sent => "EmailSent", OutboxStatus.Failed => "EmailFailed", _ => "EmailPending" },
-                row.SentAt ?? row.QueuedAt, Actors.System, null,
-                new JsonObject
-                {
-                    ["outboxId"] = row.OutboxId, ["kind"] = row.Kind, ["attempts"] = row.Attempts,
-                    ["transport"] = row.Transport, ["providerMessageId"] = row.ProviderMessageId,
-                    ["lastError"] = row.LastError, ["queuedAt"] = row.QueuedAt,
-                    ["retriedBy"] = row.RetriedBy, ["retriedAt"] = row.RetriedAt,
-                }))
-            .ToList();
-        return [.. events, .. emails.OrderBy(e => e.Timestamp)];
+        var events = stored.Select(e => new HistoryEvent(e.Type, e.At, e.Actor, e.Version, JsonNode.Parse(e.DataJson)));
+        var deliveries = emails.Select(row => new HistoryEvent(
+            row.Status switch { OutboxStatus.Sent => "EmailSent", OutboxStatus.Failed => "EmailFailed", _ => "EmailPending" },
+            row.SentAt ?? row.QueuedAt, Actors.System, null,
+            new JsonObject
+            {
+                ["outboxId"] = row.OutboxId, ["kind"] = row.Kind, ["attempts"] = row.Attempts,
+                ["transport"] = row.Transport, ["providerMessageId"] = row.ProviderMessageId,
+                ["lastError"] = row.LastError, ["queuedAt"] = row.QueuedAt,
+                ["retriedBy"] = row.RetriedBy, ["retriedAt"] = row.RetriedAt,
+            }));
+        return [.. events, .. deliveries.OrderBy(e => e.Timestamp)];
     }
 
     public async Task<CyclePage> ListAsync(ListFilter filter, CancellationToken ct)
@@ -50,7 +57,8 @@ public sealed class CycleQueries(CycleStore store, OutboxStore outbox, WorkingCa
         if (filter.Partnerships is { } partnerships)
             clauses.Add("(" + string.Join(" or ", partnerships.Select(p => TableClient.CreateQueryFilter($"PartnershipId eq {p}"))) + ")");
         if (filter.RuntimeStatus is { Count: > 0 } statuses)
-            clauses.Add("(" + string.Join(" or ", statuses.Select(s => TableClient.CreateQueryFilter($"RuntimeStatus eq {s.ToString()}"))) + ")");
+            clauses.Add("(" + string.Join(" or ",
+                statuses.Select(s => TableClient.CreateQueryFilter($"RuntimeStatus eq {s.ToString()}"))) + ")");
         if (filter.CreatedTimeFrom is { } from) clauses.Add(TableClient.CreateQueryFilter($"CreatedTime ge {from}"));
         if (filter.CreatedTimeTo is { } to) clauses.Add(TableClient.CreateQueryFilter($"CreatedTime le {to}"));
         var (cycles, continuation) = await store.ListPageAsync(clauses, filter.Top, Decode(filter.ContinuationToken), ct);

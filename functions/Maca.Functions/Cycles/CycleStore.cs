@@ -28,7 +28,8 @@ public sealed class CycleStore(StorageAccount storage, SnapshotSpill spill)
     private async Task<CycleRecord> FromSnapshotRowAsync(TableEntity row, CancellationToken ct)
     {
         var state = row.GetString("StateBlob") is { } blob ? await spill.GetAsync(blob, ct) : LargeProperty.Read(row, "State")!;
-        return new(row.PartitionKey, JsonSerializer.Deserialize<CycleState>(state, CycleJson.Options)!, row.ETag, LargeProperty.Read(row, "Input"));
+        return new(row.PartitionKey, JsonSerializer.Deserialize<CycleState>(state, CycleJson.Options)!, row.ETag,
+            LargeProperty.Read(row, "Input"));
     }
 
     public async Task<StoredResponse?> FindResponseAsync(string cycleId, string idempotencyKey, CancellationToken ct)

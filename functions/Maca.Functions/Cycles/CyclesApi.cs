@@ -121,16 +121,8 @@ public static class CyclesApi
         IAgencyCommand a when a.AgencyCode != link.AgencyCode =>
             $"This link is for {link.AgencyCode}; it cannot act for {a.AgencyCode}.",
         _ when !LinkPurposes.Allows(link.Purpose, command) =>
-            $"This link was sent to {Purpose(link.Purpose)}; it cannot be used to {command.GetType().Name}.",
+            $"This link was sent to {LinkPurposes.Words(link.Purpose)}; it cannot be used to {command.GetType().Name}.",
         _ => null,
-    };
-
-    private static string Purpose(LinkPurpose purpose) => purpose switch
-    {
-        LinkPurpose.Nominate => "nominate cases",
-        LinkPurpose.Submit => "make submissions",
-        LinkPurpose.Availability => "give meeting availability",
-        _ => "update actions",
     };
 
     private static async Task<IResult> Execute(string id, CycleCommand command, HttpContext http, CycleEngine engine, CancellationToken ct)
@@ -156,20 +148,15 @@ public static class CyclesApi
         return TypedResults.Ok(new { instancesDeleted = 1 });
     }
 
-    private static async Task<IResult> RetryEmail(string id, string outboxId, HttpContext http, OutboxStore outbox, CycleStore store,
-        WakeUpIndex wakeUps, OutboxKick kick, TimeProvider clock, CancellationToken ct)
-    {
-        var now = clock.GetUtcNow();
-        var outcome = await outbox.RetryAsync(id, outboxId, http.User.Actor(), now, ct);
-        if (outcome == OutboxStore.RetryOutcome.NotFound)
-            return TypedResults.Problem($"There is no email {outboxId} in this cycle.", statusCode: 404, title: "Not found");
-        if (outcome == OutboxStore.RetryOutcome.NotFailed)
-            return TypedResults.Problem("Only an email that failed can be sent again.", statusCode: 409, title: "Not failed");
-        // The sweep sends it even if this process stops before the kick does.
-        await wakeUps.EnsureAsync(id, now, (await store.LoadAsync(id, ct)).State.Version - 1, ct);
-        kick.Send(id);
-        return TypedResults.Accepted($"/api/cycles/{id}", new { outboxId, status = "Pending" });
-    }
+    private static async Task<IResult> RetryEmail(string id, string outboxId, HttpContext http, EmailRetry retry, CancellationToken ct) =>
+        await retry.RetryAsync(id, outboxId, http.User.Actor(), ct) switch
+        {
+            OutboxStore.RetryOutcome.NotFound =>
+                TypedResults.Problem($"There is no email {outboxId} in this cycle.", statusCode: 404, title: "Not found"),
+            OutboxStore.RetryOutcome.NotFailed =>
+                TypedResults.Problem("Only an email that failed can be sent again.", statusCode: 409, title: "Not failed"),
+            _ => TypedResults.Accepted($"/api/cycles/{id}", new { outboxId, status = "Pending" }),
+        };
 
     private static async Task<IResult> Suggest(string id, CycleStore store, CancellationToken ct)
     {

@@ -46,6 +46,7 @@ public static class CycleServices
         services.AddSingleton<CycleQueries>();
         services.AddSingleton<CyclePurger>();
         services.AddSingleton<OutboxDispatcher>();
+        services.AddSingleton<EmailRetry>();
         services.AddSingleton<DueWorkSweeper>();
         services.AddSingleton<OutboxKick>();
         services.AddSingleton<SeedLoader>();

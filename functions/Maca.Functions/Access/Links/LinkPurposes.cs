@@ -19,6 +19,15 @@ public static class LinkPurposes
         _ => null,
     };
 
+    /// <summary>What a link is for, as a sentence continues it: "sent to nominate cases".</summary>
+    public static string Words(LinkPurpose purpose) => purpose switch
+    {
+        LinkPurpose.Nominate => "nominate cases",
+        LinkPurpose.Submit => "make submissions",
+        LinkPurpose.Availability => "give meeting availability",
+        _ => "update actions",
+    };
+
     public static bool Allows(LinkPurpose purpose, CycleCommand command) => (purpose, command) switch
     {
         (LinkPurpose.Nominate, NominateCase or WithdrawNomination) => true,

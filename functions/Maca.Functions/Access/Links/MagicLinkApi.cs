@@ -55,9 +55,7 @@ public static class MagicLinkApi
     }
 
     private static async Task<Results<Created<IssuedLinkView>, ValidationProblem>> IssueAsync(string id, IssueLinkRequest request,
-        HttpContext http,
-        CycleStore cycles, MagicLinkStore store, MagicLinkSigner signer, IOptions<AccessOptions> access, IOptions<AppOptions> app,
-        TimeProvider clock, CancellationToken ct)
+        HttpContext http, CycleStore cycles, LinkIssuer issuer, CancellationToken ct)
     {
         var cycle = await cycles.LoadAsync(id, ct);
         if (!cycle.State.Agencies.ContainsKey(request.AgencyCode))
@@ -65,11 +63,7 @@ public static class MagicLinkApi
             {
                 ["agencyCode"] = [$"{request.AgencyCode} is not an agency in this audit."],
             });
-        var now = clock.GetUtcNow();
-        var link = new IssuedLink($"m{Guid.NewGuid():N}"[..17], cycle.State.PartnershipId, id, request.AgencyCode, request.Purpose,
-            now + access.Value.LinkLifetime, [$"issued by {http.User.Actor()}"]);
-        await store.IssueAsync(link, now, ct);
-        var url = $"{app.Value.PublicBaseUrl.ToString().TrimEnd('/')}/links/{signer.Sign(link)}";
+        var (link, url) = await issuer.IssueAsync(cycle.State, request.AgencyCode, request.Purpose, http.User.Actor(), ct);
         return TypedResults.Created($"/api/cycles/{id}/links", new IssuedLinkView(link.LinkId, url, link.ExpiresAt));
     }
 
@@ -83,7 +77,8 @@ public static class MagicLinkApi
         $"<title>{WebUtility.HtmlEncode(heading)} - Maca</title>" +
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">" +
         "<link rel=\"stylesheet\" href=\"/assets/govuk-frontend.min.css\"></head>" +
-        "<body class=\"govuk-template__body\"><div class=\"govuk-width-container\"><main class=\"govuk-main-wrapper\" id=\"main-content\">" +
+        "<body class=\"govuk-template__body\"><div class=\"govuk-width-container\">" +
+        "<main class=\"govuk-main-wrapper\" id=\"main-content\">" +
         $"<h1 class=\"govuk-heading-l\">{WebUtility.HtmlEncode(heading)}</h1><p class=\"govuk-body\">{WebUtility.HtmlEncode(text)}</p>" +
         "</main></div></body></html>",
         "text/html; charset=utf-8", statusCode: status);

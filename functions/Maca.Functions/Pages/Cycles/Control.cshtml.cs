@@ -42,8 +42,10 @@ public sealed class ControlModel(CycleStore store, CycleEngine engine, NamesToKe
     {
         if (!await LoadAsync(id, ct)) return NotFound();
         var reason = Reason?.Trim();
-        if (Action != Change.Resume && string.IsNullOrEmpty(reason)) Errors.Add("reason", "Give a reason: it goes into the audit's history");
-        else if (InputScreen.TextProblem(reason, await namesToKeepOut.ForRequestAsync(HttpContext, [])) is { } problem) Errors.Add("reason", problem);
+        if (Action != Change.Resume && string.IsNullOrEmpty(reason))
+            Errors.Add("reason", "Give a reason: it goes into the audit's history");
+        else if (InputScreen.TextProblem(reason, await namesToKeepOut.ForRequestAsync(HttpContext, [])) is { } problem)
+            Errors.Add("reason", problem);
         if (!Errors.Any)
         {
             CycleCommand command = Action switch
@@ -68,9 +70,8 @@ public sealed class ControlModel(CycleStore store, CycleEngine engine, NamesToKe
 
     private async Task<bool> LoadAsync(string id, CancellationToken ct)
     {
-        var cycle = await store.LoadAsync(id, ct);
-        if (!cycle.Exists || !User.RunsPartnership(cycle.State.PartnershipId)) return false;
-        Cycle = cycle.State;
+        if (await store.ForCoordinatorAsync(id, User, ct) is not { } cycle) return false;
+        Cycle = cycle;
         return true;
     }
 }

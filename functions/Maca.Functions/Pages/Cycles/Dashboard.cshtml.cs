@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Maca.Functions.Access;
 using Maca.Functions.Cycles;
+using Maca.Functions.Pages.Shared;
 using Maca.Functions.Email;
 using Maca.Functions.Outbox;
 using Maca.Orchestrations.Cycles;
@@ -13,8 +14,8 @@ namespace Maca.Functions.Pages.Cycles;
 /// One cycle at a glance for its coordinator: where it stands, the grid of cases and agencies, every email with its
 /// delivery (and a retry for a failed one), and the full history.
 /// </summary>
-public sealed class DashboardModel(CycleQueries queries, CycleStore store, OutboxStore outbox, CycleEngine engine, WakeUpIndex wakeUps,
-    OutboxKick kick, TimeProvider clock) : PageModel
+public sealed class DashboardModel(CycleQueries queries, CycleStore store, CycleEngine engine, EmailRetry retry, TimeProvider clock)
+    : PageModel
 {
     public sealed record EmailLine(string OutboxId, string Kind, string To, DateTimeOffset QueuedAt, OutboxStatus Status, string? Reason);
 
@@ -34,32 +35,26 @@ public sealed class DashboardModel(CycleQueries queries, CycleStore store, Outbo
     /// <summary>The retry button beside a failed email.</summary>
     public async Task<IActionResult> OnPostRetryAsync(string id, string outboxId, CancellationToken ct)
     {
-        if (!await LoadAsync(id, ct)) return NotFound();
-        var now = clock.GetUtcNow();
-        if (await outbox.RetryAsync(id, outboxId, User.Actor(), now, ct) == OutboxStore.RetryOutcome.Queued)
-        {
-            await wakeUps.EnsureAsync(id, now, Cycle.Version - 1, ct);
-            kick.Send(id);
-        }
+        if (await store.ForCoordinatorAsync(id, User, ct) is null) return NotFound();
+        await retry.RetryAsync(id, outboxId, User.Actor(), ct);
         return RedirectToPage(new { id, notice = "The email will be sent again." });
     }
 
     /// <summary>Closing nominations before their deadline, so the coordinator can choose the cases now.</summary>
     public async Task<IActionResult> OnPostCloseNominationsAsync(string id, CancellationToken ct)
     {
-        if (!await LoadAsync(id, ct)) return NotFound();
+        if (await store.ForCoordinatorAsync(id, User, ct) is null) return NotFound();
         var result = await engine.ExecuteAsync(id, new CloseNominations(), actor: User.Actor(), ct: ct);
         return RedirectToPage(new { id, notice = result.Rejection?.Message ?? "Nominations are closed. You can now choose the cases." });
     }
 
     private async Task<bool> LoadAsync(string id, CancellationToken ct)
     {
-        var cycle = await store.LoadAsync(id, ct);
-        if (!cycle.Exists || !User.RunsPartnership(cycle.State.PartnershipId)) return false; // another partnership's: as if absent
-        Cycle = cycle.State;
-        Status = (await queries.StatusAsync(id, showHistory: true, ct))!;
-        Now = clock.GetUtcNow();
-        Emails = (await outbox.AllAsync(id, ct)).OrderByDescending(e => e.QueuedAt)
+        // Another partnership's cycle is answered as if it did not exist.
+        if (await queries.DetailAsync(id, showHistory: true, ct) is not { } detail
+            || !User.RunsPartnership(detail.Cycle.State.PartnershipId)) return false;
+        (Cycle, Status, Now) = (detail.Cycle.State, detail.Status, clock.GetUtcNow());
+        Emails = detail.Emails.OrderByDescending(e => e.QueuedAt)
             .Select(e => new EmailLine(e.OutboxId, e.Kind, Recipients(e.EmailJson), e.QueuedAt, e.Status, e.LastError)).ToList();
         return true;
     }

@@ -46,7 +46,10 @@ public sealed class SelectionModel(CycleStore store, CycleEngine engine) : PageM
             {
                 var result = await engine.ExecuteAsync(id, command, actor: User.Actor(), ct: ct);
                 if (result.Rejection is null)
-                    return RedirectToPage("/Cycles/Dashboard", new { id, notice = $"{command.Cases.Count} cases selected. The agencies are being asked for their submissions." });
+                {
+                    var notice = $"{command.Cases.Count} cases selected. The agencies are being asked for their submissions.";
+                    return RedirectToPage("/Cycles/Dashboard", new { id, notice });
+                }
                 Errors.Add("selected", result.Rejection.Message);
             }
         }
@@ -65,9 +68,8 @@ public sealed class SelectionModel(CycleStore store, CycleEngine engine) : PageM
 
     private async Task<bool> LoadAsync(string id, CancellationToken ct)
     {
-        var cycle = await store.LoadAsync(id, ct);
-        if (!cycle.Exists || !User.RunsPartnership(cycle.State.PartnershipId)) return false;
-        Cycle = cycle.State;
+        if (await store.ForCoordinatorAsync(id, User, ct) is not { } cycle) return false;
+        Cycle = cycle;
         Suggestion = CrossSectionSuggester.Suggest(Cycle.Nominations, Cycle.TargetCases);
         return true;
     }
