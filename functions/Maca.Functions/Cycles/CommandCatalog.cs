@@ -5,12 +5,15 @@ namespace Maca.Functions.Cycles;
 
 /// <summary>
 /// The commands that can be raised on a cycle over HTTP, by name: POST /api/cycles/{id}/raiseEvent/SubmitAuditTool.
-/// StartCycle has its own endpoint and Tick belongs to the clock, so neither is listed.
+/// StartCycle has its own endpoint, Tick belongs to the clock, and documents are attached and their downloads
+/// recorded only by the documents endpoints, so none of those is listed.
 /// </summary>
 public static class CommandCatalog
 {
+    private static readonly Type[] NotRaisable = [typeof(StartCycle), typeof(Tick), typeof(AttachDocument), typeof(RecordDocumentDownload)];
+
     public static readonly IReadOnlyDictionary<string, Type> ByName = typeof(CycleCommand).Assembly.GetTypes()
-        .Where(t => t.IsSubclassOf(typeof(CycleCommand)) && !t.IsAbstract && t != typeof(StartCycle) && t != typeof(Tick))
+        .Where(t => t.IsSubclassOf(typeof(CycleCommand)) && !t.IsAbstract && !NotRaisable.Contains(t))
         .ToDictionary(t => t.Name, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Reads the body as the named command; throws JsonException (a 400) when it does not fit.</summary>

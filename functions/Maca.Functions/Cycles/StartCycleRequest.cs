@@ -11,7 +11,7 @@ namespace Maca.Functions.Cycles;
 public sealed record StartCycleRequest(
     string PartnershipId, string Theme, AuditType AuditType, IReadOnlyList<string> AgencyCodes, int TargetCases,
     Timetable? Timetable = null, ChaserLadder? SubmissionLadder = null, ChaserLadder? ActionLadder = null,
-    IReadOnlyList<AuditQuestion>? Questions = null)
+    IReadOnlyList<AuditQuestion>? Questions = null, IReadOnlyList<string>? NominatingAgencies = null)
 {
     /// <summary>The same idempotency key always names the same cycle, so a retried start cannot make two.</summary>
     public static string NewCycleId(string partnershipId, string? idempotencyKey) => idempotencyKey is null
@@ -37,6 +37,6 @@ public sealed record StartCycleRequest(
         var theme = partnership.Themes.First(t => string.Equals(t, Theme, StringComparison.OrdinalIgnoreCase));
         return (new StartCycle(cycleId, PartnershipId!, theme, AuditType, agencies, TargetCases, Timetable ?? new Timetable(),
             new PartnershipContacts(partnership.CoordinatorEmail, partnership.ManagerEmail, partnership.LearningDevelopmentEmail),
-            SubmissionLadder, ActionLadder, Questions), problems, false);
+            SubmissionLadder, ActionLadder, Questions, NominatingAgencies), problems, false);
     }
 }

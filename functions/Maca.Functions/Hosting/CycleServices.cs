@@ -45,6 +45,8 @@ public static class CycleServices
         services.AddSingleton<CycleEngine>();
         services.AddSingleton<CycleQueries>();
         services.AddSingleton<CyclePurger>();
+        services.AddSingleton<Documents.DocumentStore>();
+        services.AddSingleton<Documents.DocumentUploads>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton<EmailRetry>();
         services.AddSingleton<DueWorkSweeper>();

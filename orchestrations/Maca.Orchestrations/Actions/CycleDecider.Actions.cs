@@ -40,6 +40,7 @@ public sealed partial class CycleDecider
         if (ActionProblem(c.ActionId, c.AgencyCode, s, "record progress") is { } problem) return problem;
         if (string.IsNullOrWhiteSpace(c.Note)) return Rejection.Invalid("note", "Describe the progress.");
         if (IdentifierGuard.TextProblem(c.Note) is { } text) return Rejection.Invalid("note", text);
+        if (DocumentProblem(s, c.EvidenceRef, c.AgencyCode, DocumentKind.Evidence, "evidenceRef") is { } file) return file;
         return Decision.Accept(new ActionProgressRecorded(c.ActionId, c.Note.Trim(), c.EvidenceRef));
     }
 

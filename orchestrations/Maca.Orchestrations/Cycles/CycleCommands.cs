@@ -17,7 +17,8 @@ public interface IAgencyCommand
 public sealed record StartCycle(
     string CycleId, string PartnershipId, string Theme, AuditType AuditType, IReadOnlyList<AgencyContact> Agencies,
     int TargetCases, Timetable Timetable, PartnershipContacts Contacts,
-    ChaserLadder? SubmissionLadder = null, ChaserLadder? ActionLadder = null, IReadOnlyList<AuditQuestion>? Questions = null) : CycleCommand;
+    ChaserLadder? SubmissionLadder = null, ChaserLadder? ActionLadder = null, IReadOnlyList<AuditQuestion>? Questions = null,
+    IReadOnlyList<string>? NominatingAgencies = null) : CycleCommand;
 public sealed record SuspendCycle(string Reason) : CycleCommand;
 public sealed record ResumeCycle : CycleCommand;
 public sealed record TerminateCycle(string Reason) : CycleCommand;
@@ -32,6 +33,11 @@ public sealed record NominateCase(string AgencyCode, string CaseRef, string AgeB
 public sealed record WithdrawNomination(string AgencyCode, string NominationId) : CycleCommand, IAgencyCommand;
 public sealed record CloseNominations : CycleCommand;
 public sealed record SelectCases(IReadOnlyList<SelectedCase> Cases) : CycleCommand;
+
+// Case documents: a file is stored first, then attached; every download is recorded
+public sealed record AttachDocument(string AgencyCode, string DocumentId, DocumentKind Kind, string FileName, string Sha256, long Bytes)
+    : CycleCommand, IAgencyCommand;
+public sealed record RecordDocumentDownload(string DocumentId) : CycleCommand;
 
 // Submissions
 public sealed record SaveSubmissionDraft(string AgencyCode, string CaseRef, IReadOnlyList<AuditAnswer> Answers, string? ChronologyRef) : CycleCommand, IAgencyCommand;

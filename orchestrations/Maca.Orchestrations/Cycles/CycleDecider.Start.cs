@@ -24,7 +24,7 @@ public sealed partial class CycleDecider
         var started = new CycleStarted(c.CycleId, c.PartnershipId, c.Theme.Trim(), c.AuditType, c.Agencies, c.TargetCases, c.Contacts,
             openAt, Calendar.DeadlineOn(closeDate), c.Timetable.SubmissionDeadline, c.Timetable.MeetingTarget,
             c.SubmissionLadder ?? ChaserLadder.DefaultSubmission, c.ActionLadder ?? ChaserLadder.DefaultAction,
-            c.Questions ?? DefaultAuditTool.Questions);
+            c.Questions ?? DefaultAuditTool.Questions, c.NominatingAgencies?.Distinct().Order(StringComparer.Ordinal).ToList());
         var state = Preview(s, [started]);
         return openAt <= now
             ? Decision.Accept([started, .. OpenNominationsNow(state, now)])
@@ -45,6 +45,12 @@ public sealed partial class CycleDecider
         foreach (var (field, email) in new[] { ("contacts.coordinatorEmail", c.Contacts.CoordinatorEmail),
                      ("contacts.managerEmail", c.Contacts.ManagerEmail), ("contacts.learningDevelopmentEmail", c.Contacts.LearningDevelopmentEmail) })
             if (!IsEmail(email)) return Rejection.Invalid(field, $"Enter a valid email address for {field}.");
+        if (c.NominatingAgencies is { } nominators)
+        {
+            if (nominators.Count == 0) return Rejection.Invalid("nominatingAgencies", "Choose at least one agency to nominate cases, or leave it out so every agency does.");
+            if (nominators.FirstOrDefault(code => c.Agencies.All(a => a.Code != code)) is { } stranger)
+                return Rejection.Invalid("nominatingAgencies", $"{stranger} is not one of this audit's agencies, so it cannot nominate.");
+        }
         if (c.TargetCases is < 1 or > 20) return Rejection.Invalid("targetCases", "An audit looks at between 1 and 20 cases.");
         if (c.SubmissionLadder?.Problem() is { } ladder) return Rejection.Invalid("submissionLadder", ladder);
         if (c.ActionLadder?.Problem() is { } actionLadder) return Rejection.Invalid("actionLadder", actionLadder);

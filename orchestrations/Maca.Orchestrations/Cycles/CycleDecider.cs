@@ -21,6 +21,7 @@ public sealed partial class CycleDecider(WorkingCalendar calendar)
         if (command is StartCycle start) return Start(start, s, now);
         if (s.Phase == CyclePhase.NotStarted) return Rejection.Missing("This cycle");
         if (command is TerminateCycle terminate) return Terminate(terminate, s);
+        if (command is RecordDocumentDownload download) return RecordDownload(download, s);
         if (s.IsFinished) return Rejection.Phase(s.Phase, "change anything");
         if (command is SuspendCycle suspend) return s.Suspended ? Decision.NoOp : Decision.Accept(new CycleSuspended(Required(suspend.Reason)));
         if (command is ResumeCycle) return s.Suspended ? Decision.Accept(new CycleResumed()) : Decision.NoOp;
@@ -34,6 +35,7 @@ public sealed partial class CycleDecider(WorkingCalendar calendar)
             WithdrawNomination c => Withdraw(c, s),
             CloseNominations => s.Phase == CyclePhase.Nominating ? Decision.Accept(CloseNominationsNow(s)) : NoOpOr(s, CyclePhase.Selecting, "close nominations"),
             SelectCases c => Select(c, s, now),
+            AttachDocument c => Attach(c, s),
             SaveSubmissionDraft c => SaveDraft(c, s),
             SubmitAuditTool c => Submit(c, s),
             DeclareNotKnown c => DeclareNotKnown(c, s),

@@ -22,6 +22,8 @@ namespace Maca.Orchestrations.Cycles;
 [JsonDerivedType(typeof(NominationWithdrawn), nameof(NominationWithdrawn))]
 [JsonDerivedType(typeof(NominationsClosed), nameof(NominationsClosed))]
 [JsonDerivedType(typeof(CasesSelected), nameof(CasesSelected))]
+[JsonDerivedType(typeof(DocumentAttached), nameof(DocumentAttached))]
+[JsonDerivedType(typeof(DocumentDownloaded), nameof(DocumentDownloaded))]
 [JsonDerivedType(typeof(SubmissionDraftSaved), nameof(SubmissionDraftSaved))]
 [JsonDerivedType(typeof(AuditToolSubmitted), nameof(AuditToolSubmitted))]
 [JsonDerivedType(typeof(NotKnownDeclared), nameof(NotKnownDeclared))]
@@ -60,7 +62,7 @@ public sealed record CycleStarted(
     string CycleId, string PartnershipId, string Theme, AuditType AuditType, IReadOnlyList<AgencyContact> Agencies,
     int TargetCases, PartnershipContacts Contacts, DateTimeOffset NominationsOpenAt, DateTimeOffset NominationsCloseAt,
     DateOnly? SubmissionDeadline, DateOnly? MeetingTarget, ChaserLadder SubmissionLadder, ChaserLadder ActionLadder,
-    IReadOnlyList<AuditQuestion> Questions) : CycleEvent;
+    IReadOnlyList<AuditQuestion> Questions, IReadOnlyList<string>? NominatingAgencies = null) : CycleEvent;
 public sealed record CycleSuspended(string Reason) : CycleEvent;
 public sealed record CycleResumed : CycleEvent;
 public sealed record CycleTerminated(string Reason) : CycleEvent;
@@ -76,6 +78,10 @@ public sealed record CaseNominated(Nomination Nomination) : CycleEvent;
 public sealed record NominationWithdrawn(string NominationId) : CycleEvent;
 public sealed record NominationsClosed : CycleEvent;
 public sealed record CasesSelected(IReadOnlyList<SelectedCase> Cases, DateTimeOffset SubmissionDeadline) : CycleEvent;
+
+// Case documents
+public sealed record DocumentAttached(CaseDocument Document) : CycleEvent;
+public sealed record DocumentDownloaded(string DocumentId, string AgencyCode, string FileName) : CycleEvent;
 
 // Submissions
 public sealed record SubmissionDraftSaved(string AgencyCode, string CaseRef, IReadOnlyList<AuditAnswer> Answers, string? ChronologyRef) : CycleEvent;

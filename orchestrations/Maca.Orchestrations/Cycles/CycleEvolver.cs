@@ -24,6 +24,7 @@ public static class CycleEvolver
             NominationsOpenAt = x.NominationsOpenAt, NominationsCloseAt = x.NominationsCloseAt,
             PlannedSubmissionDeadline = x.SubmissionDeadline, MeetingTarget = x.MeetingTarget,
             SubmissionLadder = x.SubmissionLadder, ActionLadder = x.ActionLadder, Questions = x.Questions, CreatedAt = x.At,
+            NominatingAgencies = [.. x.NominatingAgencies ?? []],
         },
         CycleSuspended => s with { Suspended = true },
         CycleResumed => s with { Suspended = false },
@@ -44,9 +45,10 @@ public static class CycleEvolver
                 .ToImmutableDictionary(k => k, _ => new SubmissionRecord(SubmissionStatus.Outstanding)),
         },
 
-        SubmissionDraftSaved x => SetSubmission(s, x.AgencyCode, x.CaseRef, new(SubmissionStatus.Draft, x.ChronologyRef, x.At)),
-        AuditToolSubmitted x => SetSubmission(s, x.AgencyCode, x.CaseRef, new(SubmissionStatus.Submitted, x.ChronologyRef, x.At)),
-        NotKnownDeclared x => SetSubmission(s, x.AgencyCode, x.CaseRef, new(SubmissionStatus.NotKnown, null, x.At)),
+        DocumentAttached x => s with { Documents = s.Documents.SetItem(x.Document.Id, x.Document) },
+        SubmissionDraftSaved x => SetSubmission(s, x.AgencyCode, x.CaseRef, new(SubmissionStatus.Draft, x.ChronologyRef, x.At, x.Answers)),
+        AuditToolSubmitted x => SetSubmission(s, x.AgencyCode, x.CaseRef, new(SubmissionStatus.Submitted, x.ChronologyRef, x.At, x.Answers)),
+        NotKnownDeclared x => SetSubmission(s, x.AgencyCode, x.CaseRef, new(SubmissionStatus.NotKnown, null, x.At, Note: x.Note)),
         ExtensionRequested x => s with { PendingExtensions = s.PendingExtensions.SetItem(x.AgencyCode, x.RequestedDeadline) },
         ExtensionGranted x => s with
         {
@@ -95,7 +97,11 @@ public static class CycleEvolver
             Actions = s.Actions.Add(x.ActionId, new PlanAction(x.ActionId, x.RecommendationId, x.AgencyCode, x.Description, x.DueDate, x.DueAt, x.SuccessMeasure)),
         },
         ActionPlanAgreed => s with { Phase = CyclePhase.FollowingUpActions },
-        ActionProgressRecorded x => UpdateAction(s, x.ActionId, a => a with { ProgressUpdates = a.ProgressUpdates + 1 }),
+        ActionProgressRecorded x => UpdateAction(s, x.ActionId, a => a with
+        {
+            ProgressUpdates = a.ProgressUpdates + 1, LatestUpdate = x.Note, LatestUpdateAt = x.At,
+            EvidenceRefs = x.EvidenceRef is null ? a.EvidenceRefs : [.. a.EvidenceRefs ?? [], x.EvidenceRef],
+        }),
         ActionCompleted x => UpdateAction(s, x.ActionId, a => a with { Status = ActionStatus.Completed }),
         ActionVerified x => UpdateAction(s, x.ActionId, a => a with { Status = ActionStatus.Verified }),
         ActionReopened x => UpdateAction(s, x.ActionId, a => a with { Status = ActionStatus.Open }),

@@ -10,7 +10,9 @@ public enum SubmissionStatus { Outstanding, Draft, Submitted, NotKnown, Missing 
 public enum SummaryStatus { None, Draft, InReview, Approved, Published }
 public enum ActionStatus { Open, Completed, Verified, CarriedForward }
 
-public sealed record SubmissionRecord(SubmissionStatus Status, string? ChronologyRef = null, DateTimeOffset? At = null);
+/// <summary>One agency's response for one case; the answers are kept so a draft can be picked up again.</summary>
+public sealed record SubmissionRecord(SubmissionStatus Status, string? ChronologyRef = null, DateTimeOffset? At = null,
+    IReadOnlyList<AuditAnswer>? Answers = null, string? Note = null);
 
 public sealed record MeetingState(
     ImmutableList<MeetingSlot> Slots,
@@ -28,7 +30,8 @@ public sealed record CaseFindings(IReadOnlyList<string> Strengths, IReadOnlyList
 public sealed record Recommendation(string Id, string Text, string Category);
 
 public sealed record PlanAction(string Id, string RecommendationId, string AgencyCode, string Description, DateOnly DueDate,
-    DateTimeOffset DueAt, string SuccessMeasure, ActionStatus Status = ActionStatus.Open, int ProgressUpdates = 0);
+    DateTimeOffset DueAt, string SuccessMeasure, ActionStatus Status = ActionStatus.Open, int ProgressUpdates = 0,
+    string? LatestUpdate = null, DateTimeOffset? LatestUpdateAt = null, IReadOnlyList<string>? EvidenceRefs = null);
 
 /// <summary>Everything Decide needs about one cycle, rebuilt by folding its events with Evolve.</summary>
 public sealed record CycleState
@@ -52,6 +55,9 @@ public sealed record CycleState
     public ChaserLadder SubmissionLadder { get; init; } = ChaserLadder.DefaultSubmission;
     public ChaserLadder ActionLadder { get; init; } = ChaserLadder.DefaultAction;
     public IReadOnlyList<AuditQuestion> Questions { get; init; } = DefaultAuditTool.Questions;
+    /// <summary>The agencies asked to nominate cases; empty means every agency in the cycle.</summary>
+    public ImmutableList<string> NominatingAgencies { get; init; } = [];
+    public ImmutableDictionary<string, CaseDocument> Documents { get; init; } = ImmutableDictionary<string, CaseDocument>.Empty;
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset LastUpdatedAt { get; init; }
 
@@ -94,5 +100,8 @@ public sealed record CycleState
         .Select(s => s.Key[(agency.Length + 1)..]).Order(StringComparer.Ordinal).ToList();
 
     [JsonIgnore]
+    public IEnumerable<AgencyContact> Nominators => Agencies.Values
+        .Where(a => NominatingAgencies.IsEmpty || NominatingAgencies.Contains(a.Code)).OrderBy(a => a.Code, StringComparer.Ordinal);
+
     public IEnumerable<string> AgenciesInScope => Cases.SelectMany(c => c.AgenciesInScope).Distinct().Order(StringComparer.Ordinal);
 }

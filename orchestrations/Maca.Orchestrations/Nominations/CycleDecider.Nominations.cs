@@ -10,7 +10,7 @@ public sealed partial class CycleDecider
     private IEnumerable<CycleEvent> OpenNominationsNow(CycleState s, DateTimeOffset now)
     {
         yield return new NominationsOpened(s.NominationsCloseAt);
-        foreach (var agency in s.Agencies.Values.OrderBy(a => a.Code, StringComparer.Ordinal))
+        foreach (var agency in s.Nominators)
             yield return Notify(NotificationKind.NominationRequest, [agency.QaEmail], agency: agency.Code, dueAt: s.NominationsCloseAt);
         var reminderAt = WorkingCalendar.AtUkTime(
             Calendar.AddWorkingDays(WorkingCalendar.UkDate(s.NominationsCloseAt), -2), WorkingCalendar.ChaserTime);
@@ -20,7 +20,7 @@ public sealed partial class CycleDecider
     }
 
     private static IEnumerable<CycleEvent> NominationReminders(CycleState s) =>
-        s.Agencies.Values.Where(a => s.Nominations.All(n => n.NominatedBy != a.Code)).OrderBy(a => a.Code, StringComparer.Ordinal)
+        s.Nominators.Where(a => s.Nominations.All(n => n.NominatedBy != a.Code))
             .Select(a => Notify(NotificationKind.NominationReminder, [a.QaEmail], agency: a.Code, dueAt: s.NominationsCloseAt));
 
     private static IEnumerable<CycleEvent> CloseNominationsNow(CycleState s)
@@ -34,6 +34,7 @@ public sealed partial class CycleDecider
     {
         if (s.Phase != CyclePhase.Nominating) return Rejection.Phase(s.Phase, "nominate a case");
         if (!s.Agencies.ContainsKey(c.AgencyCode)) return Rejection.Missing($"Agency {c.AgencyCode}");
+        if (s.Nominators.All(a => a.Code != c.AgencyCode)) return Rejection.Rule($"{c.AgencyCode} is not asked to nominate cases in this audit.");
         if (IdentifierGuard.CaseReferenceProblem(c.CaseRef) is { } refProblem) return Rejection.Invalid("caseRef", refProblem);
         if (!CaseProfile.AgeBands.Contains(c.AgeBand)) return Rejection.Invalid("ageBand", $"Choose an age band: {string.Join(", ", CaseProfile.AgeBands)}.");
         if (!CaseProfile.Genders.Contains(c.Gender)) return Rejection.Invalid("gender", $"Choose a gender: {string.Join(", ", CaseProfile.Genders)}.");

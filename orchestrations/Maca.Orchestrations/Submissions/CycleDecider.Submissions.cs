@@ -14,6 +14,7 @@ public sealed partial class CycleDecider
     {
         if (PairProblem(c.AgencyCode, c.CaseRef, s, "save a draft") is { } problem) return problem;
         if (AnswersProblem(c.Answers, s, complete: false) is { } answers) return answers;
+        if (DocumentProblem(s, c.ChronologyRef, c.AgencyCode, DocumentKind.Chronology, "chronologyRef") is { } file) return file;
         return Decision.Accept(new SubmissionDraftSaved(c.AgencyCode, c.CaseRef, c.Answers, c.ChronologyRef));
     }
 
@@ -24,6 +25,7 @@ public sealed partial class CycleDecider
             return Decision.NoOp;
         if (PairProblem(c.AgencyCode, c.CaseRef, s, "submit") is { } problem) return problem;
         if (string.IsNullOrWhiteSpace(c.ChronologyRef)) return Rejection.Invalid("chronologyRef", "Upload the chronology before you submit.");
+        if (DocumentProblem(s, c.ChronologyRef, c.AgencyCode, DocumentKind.Chronology, "chronologyRef") is { } file) return file;
         if (AnswersProblem(c.Answers, s, complete: true) is { } answers) return answers;
         return Decision.Accept(AfterSubmission(s, new AuditToolSubmitted(c.AgencyCode, c.CaseRef, c.ChronologyRef, c.Answers)));
     }

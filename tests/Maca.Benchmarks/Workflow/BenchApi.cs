@@ -7,14 +7,29 @@ namespace Maca.Benchmarks.Workflow;
 /// <summary>The app's HTTP API as the benchmark uses it: every cycle command is timed; a refusal stops the run.</summary>
 public sealed class BenchApi(HttpClient http, LatencyRecorder latency, SemaphoreSlim inFlight)
 {
-    public async Task<JsonNode?> CommandAsync(HttpMethod method, string path, object? body = null, HttpStatusCode expected = HttpStatusCode.Accepted)
+    public Task<JsonNode?> CommandAsync(HttpMethod method, string path, object? body = null, HttpStatusCode expected = HttpStatusCode.Accepted) =>
+        SendTimedAsync(method, path, body is null ? null : JsonContent.Create(body), expected);
+
+    /// <summary>A chronology upload is part of a submission, so it is timed like a command.</summary>
+    public async Task<string> UploadChronologyAsync(string cycleId, string agency)
+    {
+        var form = new MultipartFormDataContent
+        {
+            { new StringContent("Chronology"), "kind" }, { new StringContent(agency), "agencyCode" },
+            { new ByteArrayContent(Maca.Testing.TestFiles.Pdf()), "file", "chronology.pdf" },
+        };
+        var created = await SendTimedAsync(HttpMethod.Post, $"/api/cycles/{cycleId}/documents", form, HttpStatusCode.Created);
+        return created!["documentId"]!.GetValue<string>();
+    }
+
+    private async Task<JsonNode?> SendTimedAsync(HttpMethod method, string path, HttpContent? content, HttpStatusCode expected)
     {
         await inFlight.WaitAsync();
         try
         {
             return await latency.TimeAsync(async () =>
             {
-                using var response = await http.SendAsync(new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) });
+                using var response = await http.SendAsync(new HttpRequestMessage(method, path) { Content = content });
                 var text = await response.Content.ReadAsStringAsync();
                 if (response.StatusCode != expected) throw new InvalidOperationException($"{method} {path} answered {(int)response.StatusCode}: {text}");
                 return string.IsNullOrEmpty(text) ? null : JsonNode.Parse(text);

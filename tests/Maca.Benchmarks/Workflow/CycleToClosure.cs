@@ -30,7 +30,10 @@ public static class CycleToClosure
         await api.RaiseAsync(id, "CloseNominations");
         await api.RaiseAsync(id, "SelectCases", new { cases = new[] { new { caseRef = $"BENCH-{i}-A", agenciesInScope = new[] { "CSC", "POL" } }, new { caseRef = $"BENCH-{i}-B", agenciesInScope = new[] { "CSC", "ACUTE" } } } });
         foreach (var (agency, c) in new[] { ("CSC", "A"), ("CSC", "B"), ("POL", "A"), ("ACUTE", "B") })
-            await api.RaiseAsync(id, "SubmitAuditTool", new { agencyCode = agency, caseRef = $"BENCH-{i}-{c}", chronologyRef = $"documents/{id}/{agency}-{c}.docx", answers = Answers() });
+        {
+            var chronology = await api.UploadChronologyAsync(id, agency);
+            await api.RaiseAsync(id, "SubmitAuditTool", new { agencyCode = agency, caseRef = $"BENCH-{i}-{c}", chronologyRef = chronology, answers = Answers() });
+        }
     }
 
     public static async Task ArrangeMeetingAsync(BenchApi api, string id)

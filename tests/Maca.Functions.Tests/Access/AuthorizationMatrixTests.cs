@@ -57,6 +57,10 @@ public sealed class AuthorizationMatrixTests(AzuriteFixture azurite, MaildevFixt
             "401 404 404 404 403 403 401 401 401"),
         new("POST", "/api/cycles/{id}/emails/{outboxId}/retry", w => $"/api/cycles/{w.CycleA}/emails/nosuch/retry", _ => null,
             "401 404 404 404 403 403 401 401 401"),
+        new("POST", "/api/cycles/{id}/documents", w => $"/api/cycles/{w.CycleA}/documents", _ => new { kind = "Chronology" },
+            "401 400 404 404 400 404 401 401 401"),
+        new("GET", "/api/cycles/{id}/documents/{documentId}", w => $"/api/cycles/{w.CycleA}/documents/doc-nosuch", _ => null,
+            "401 404 404 404 404 404 401 401 401"),
         new("POST", "/api/cycles/{id}/suspend", w => $"/api/cycles/{w.CycleA}/suspend", _ => null, "401 202 404 404 403 403 401 401 401"),
         new("POST", "/api/cycles/{id}/resume", w => $"/api/cycles/{w.CycleA}/resume", _ => null, "401 202 404 404 403 403 401 401 401"),
 

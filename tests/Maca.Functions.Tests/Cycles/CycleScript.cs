@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Maca.Functions.Tests.Infrastructure;
 using Maca.Orchestrations.Calendar;
+using Maca.Testing;
 
 namespace Maca.Functions.Tests.Cycles;
 
@@ -12,8 +13,11 @@ public static class CycleScript
     public static object Answers(string comment = "Practice was recorded and reviewed.") =>
         Enumerable.Range(1, 11).Select(q => new { question = q, grade = "Good", comment, yes = q is 1 or 6 or 7 or 8 ? true : (bool?)null }).ToArray();
 
-    public static Task SubmitAsync(this CycleClient client, string cycleId, string agency, string caseRef) =>
-        client.RaiseAsync(cycleId, "SubmitAuditTool", new { agencyCode = agency, caseRef, chronologyRef = $"documents/{cycleId}/{agency}/{caseRef}.docx", answers = Answers() });
+    public static async Task SubmitAsync(this CycleClient client, string cycleId, string agency, string caseRef)
+    {
+        var chronology = await client.UploadAsync(cycleId, agency, content: TestFiles.Docx(), fileName: $"{agency} {caseRef}.docx");
+        await client.RaiseAsync(cycleId, "SubmitAuditTool", new { agencyCode = agency, caseRef, chronologyRef = chronology, answers = Answers() });
+    }
 
     public static Task NominateAsync(this CycleClient client, string cycleId, string agency, string caseRef, string age, string gender, string ethnicity,
         bool disability, params string[] involved) =>

@@ -125,7 +125,8 @@ public sealed class InDepthCycleEndToEndTests(AzuriteFixture azurite, MaildevFix
         Assert.Equal("Green", (await AssertPhase(api, id, "FollowingUpActions", "Running"))["customStatus"]!["rag"]!.GetValue<string>());
 
         await api.AdvanceToAsync(Uk(2029, 5, 14, 10));
-        await api.RaiseAsync(id, "RecordActionProgress", new { actionId = "A1", agencyCode = "CSC", note = "Briefing delivered to all teams", evidenceRef = "documents/briefing-attendance.xlsx" });
+        var evidence = await api.UploadAsync(id, "CSC", "Evidence", TestFiles.Docx("Briefing attendance"), "briefing attendance.docx");
+        await api.RaiseAsync(id, "RecordActionProgress", new { actionId = "A1", agencyCode = "CSC", note = "Briefing delivered to all teams", evidenceRef = evidence });
         foreach (var (action, agency) in new[] { ("A1", "CSC"), ("A2", "POL"), ("A4", "CHS"), ("A5", "CAMHS"), ("A6", "EDU") })
         {
             await api.RaiseAsync(id, "CompleteAction", new { actionId = action, agencyCode = agency });

@@ -40,14 +40,17 @@ public sealed class CrashRecoveryTests(AzuriteFixture azurite, MaildevFixture ma
         await Command(app, id, "NominateCase", "n2", new { agencyCode = "POL", caseRef = "CRASH-2", ageBand = "1 to 4", gender = "Female", ethnicity = "White", disability = false, agenciesInvolved = new[] { "POL", "CSC" }, reason = "Neglect concerns" });
         await Command(app, id, "CloseNominations", "close", new { });
         await Command(app, id, "SelectCases", "select", new { cases = new[] { new { caseRef = "CRASH-1", agenciesInScope = new[] { "CSC", "POL" } }, new { caseRef = "CRASH-2", agenciesInScope = new[] { "CSC", "POL" } } } });
+        string polChronology = "", cscChronology = "";
+        await app.StepAsync(async api => polChronology = await api.UploadAsync(id, "POL"));
+        await app.StepAsync(async api => cscChronology = await api.UploadAsync(id, "CSC"));
         foreach (var c in new[] { "CRASH-1", "CRASH-2" })
-            await Command(app, id, "SubmitAuditTool", $"pol-{c}", new { agencyCode = "POL", caseRef = c, chronologyRef = $"documents/{c}.docx", answers = Answers() });
+            await Command(app, id, "SubmitAuditTool", $"pol-{c}", new { agencyCode = "POL", caseRef = c, chronologyRef = polChronology, answers = Answers() });
 
         // CSC never submits: its whole ladder runs (deadline Monday 3 December 2029), through any crash.
         await app.StepAsync(api => api.RunUntilAsync(id, Uk(2029, 12, 7, 10)));
         await app.AdvanceToAsync(Uk(2029, 12, 7, 10));
         foreach (var c in new[] { "CRASH-1", "CRASH-2" })
-            await Command(app, id, "SubmitAuditTool", $"csc-{c}", new { agencyCode = "CSC", caseRef = c, chronologyRef = $"documents/{c}-csc.docx", answers = Answers() });
+            await Command(app, id, "SubmitAuditTool", $"csc-{c}", new { agencyCode = "CSC", caseRef = c, chronologyRef = cscChronology, answers = Answers() });
         await app.StepAsync(api => api.DrainOutboxAsync(id));
 
         Assert.Equal(1, app.Restarts);

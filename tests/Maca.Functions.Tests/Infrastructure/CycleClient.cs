@@ -67,6 +67,25 @@ public sealed class CycleClient(HttpClient http)
         return new CycleClient(http);
     }
 
+    /// <summary>Uploads a file as a browser form would; returns the response so tests can look at refusals too.</summary>
+    public async Task<HttpResponseMessage> UploadResponseAsync(string cycleId, string kind, byte[] content, string fileName, string? agency = null)
+    {
+        using var form = new MultipartFormDataContent();
+        form.Add(new StringContent(kind), "kind");
+        if (agency is not null) form.Add(new StringContent(agency), "agencyCode");
+        form.Add(new ByteArrayContent(content), "file", fileName);
+        return await Http.PostAsync($"/api/cycles/{cycleId}/documents", form);
+    }
+
+    /// <summary>Uploads a chronology (or evidence) and gives back the document id that submissions point at.</summary>
+    public async Task<string> UploadAsync(string cycleId, string? agency, string kind = "Chronology", byte[]? content = null, string fileName = "chronology.pdf")
+    {
+        var response = await UploadResponseAsync(cycleId, kind, content ?? TestFiles.Pdf(), fileName, agency);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Created, $"upload answered {(int)response.StatusCode}: {text}");
+        return JsonNode.Parse(text)!["documentId"]!.GetValue<string>();
+    }
+
     public Task<JsonNode> StatusAsync(string cycleId, bool history = false) =>
         OkJsonAsync(HttpMethod.Get, $"/api/cycles/{cycleId}?showHistory={history.ToString().ToLowerInvariant()}");
 

@@ -46,7 +46,7 @@ public sealed class ChaserLadderTests
     {
         var cycle = Cycle.Selected();
         foreach (var key in cycle.State.Submissions.Keys.Where(k => !k.StartsWith("POL")).Order().ToList())
-            cycle.Do(new SubmitAuditTool(key.Split('|')[0], key.Split('|')[1], "blob/x.pdf", Cycle.FullAnswers(cycle.State)), Cycle.Start.AddHours(5));
+            cycle.Do(new SubmitAuditTool(key.Split('|')[0], key.Split('|')[1], Cycle.Chronology(key.Split('|')[0]), Cycle.FullAnswers(cycle.State)), Cycle.Start.AddHours(5));
         var dayBefore = Uk(2026, month, day).AddDays(-1);
         cycle.Do(new Tick(), dayBefore); // everything earlier has gone already
 
@@ -63,7 +63,7 @@ public sealed class ChaserLadderTests
     public void AnAgencyThatHasSubmittedEverythingIsChasedNoMore()
     {
         var cycle = Cycle.Selected();
-        var spec = Spec.Given(cycle.History).When(new SubmitAuditTool("POL", "MACA-1", "blob/pol.pdf", Cycle.FullAnswers(cycle.State)), Cycle.Start.AddHours(5));
+        var spec = Spec.Given(cycle.History).When(new SubmitAuditTool("POL", "MACA-1", Cycle.Chronology("POL"), Cycle.FullAnswers(cycle.State)), Cycle.Start.AddHours(5));
 
         var cancelled = spec.Single<StepsCancelled>();
         Assert.Equal(5, cancelled.StepIds.Count);
@@ -85,7 +85,7 @@ public sealed class ChaserLadderTests
     {
         var cycle = Cycle.Selected();
         var partial = Cycle.FullAnswers(cycle.State).Where(a => a.Question != 4).ToList();
-        var rejection = Spec.Given(cycle.History).When(new SubmitAuditTool("POL", "MACA-1", "blob/pol.pdf", partial), Cycle.Start.AddHours(5))
+        var rejection = Spec.Given(cycle.History).When(new SubmitAuditTool("POL", "MACA-1", Cycle.Chronology("POL"), partial), Cycle.Start.AddHours(5))
             .ThenRejected(RejectionKind.InvalidInput, "answers.4");
         Assert.Contains("Identity and diversity", rejection.Message);
     }
@@ -115,7 +115,7 @@ public sealed class ChaserLadderTests
     public void ProceedingWithoutMissingSubmissionsRecordsWhatIsMissing()
     {
         var cycle = Cycle.Selected();
-        cycle.Do(new SubmitAuditTool("CSC", "MACA-1", "blob/a.pdf", Cycle.FullAnswers(cycle.State)), Cycle.Start.AddHours(5));
+        cycle.Do(new SubmitAuditTool("CSC", "MACA-1", Cycle.Chronology("CSC"), Cycle.FullAnswers(cycle.State)), Cycle.Start.AddHours(5));
         var spec = Spec.Given(cycle.History).When(new ProceedWithoutMissing(), Uk(2026, 12, 23));
         Assert.Equal([new MissingSubmission("CSC", "MACA-2"), new MissingSubmission("HEA", "MACA-2"), new MissingSubmission("POL", "MACA-1")],
             spec.Single<SubmissionsClosed>().Missing);

@@ -46,7 +46,14 @@ public sealed class Cycle
         .Do(Nomination("CSC", "MACA-1", involved: ["CSC", "POL"]), Start.AddHours(1))
         .Do(Nomination("HEA", "MACA-2", involved: ["CSC", "HEA"]), Start.AddHours(2))
         .Do(new CloseNominations(), Start.AddHours(3))
-        .Do(new SelectCases([new("MACA-1", ["CSC", "POL"]), new("MACA-2", ["CSC", "HEA"])]), Start.AddHours(4));
+        .Do(new SelectCases([new("MACA-1", ["CSC", "POL"]), new("MACA-2", ["CSC", "HEA"])]), Start.AddHours(4))
+        .Do(Upload("CSC"), Start.AddHours(4)).Do(Upload("POL"), Start.AddHours(4)).Do(Upload("HEA"), Start.AddHours(4));
+
+    /// <summary>The chronology each agency uploaded once cases were selected; submissions point at it.</summary>
+    public static string Chronology(string agency) => $"doc-{agency.ToLowerInvariant()}";
+
+    public static AttachDocument Upload(string agency, DocumentKind kind = DocumentKind.Chronology, string? id = null) =>
+        new(agency, id ?? Chronology(agency), kind, $"{agency} chronology.pdf", new string('a', 64), 1024);
 
     public static IReadOnlyList<AuditAnswer> FullAnswers(CycleState s) =>
         s.Questions.Select(q => new AuditAnswer(q.Number, Grade.Good, "Seen and recorded well.", q.AsksYesNo ? true : null)).ToList();
@@ -56,7 +63,7 @@ public sealed class Cycle
         foreach (var key in State.Submissions.Keys.Order(StringComparer.Ordinal).ToList())
         {
             var (agency, caseRef) = (key.Split('|')[0], key.Split('|')[1]);
-            Do(new SubmitAuditTool(agency, caseRef, $"blob/{agency}/{caseRef}.pdf", FullAnswers(State)), at);
+            Do(new SubmitAuditTool(agency, caseRef, Chronology(agency), FullAnswers(State)), at);
         }
         return this;
     }

@@ -1,0 +1,30 @@
+using Maca.Functions.Cycles;
+using Maca.Orchestrations.Cycles;
+
+namespace Maca.Functions.Documents;
+
+/// <summary>
+/// The one way a file gets into a cycle: check what it really is, store it under a new name, then attach it
+/// through the engine so the history says who sent which file (by SHA-256). A refused attach removes the blob.
+/// </summary>
+public sealed class DocumentUploads(DocumentStore documents, CycleEngine engine)
+{
+    public sealed record Outcome(CaseDocument? Document, string? Problem, bool WrongPhase = false);
+
+    public async Task<Outcome> UploadAsync(string cycleId, string agencyCode, DocumentKind kind, UploadedFile file, string actor,
+        CancellationToken ct)
+    {
+        if (file.TooLarge) return new(null, $"The selected file must be smaller than {FileCheck.Limit}");
+        if (file.Content is null) return new(null, kind == DocumentKind.Chronology ? "Select the chronology" : "Select the evidence file");
+        if (FileCheck.Recognise(file.Content) is not { } type) return new(null, "The selected file must be a PDF or a Word document (DOCX)");
+
+        var id = DocumentStore.NewId();
+        var name = FileCheck.SafeName(file.FileName, type);
+        await documents.SaveAsync(cycleId, id, file.Content, type, name, file.Sha256, ct);
+        var result = await engine.ExecuteAsync(cycleId, new AttachDocument(agencyCode, id, kind, name, file.Sha256, file.Content.Length),
+            actor: actor, ct: ct);
+        if (result.Rejection is null) return new(result.State.Documents[id], null);
+        await documents.DeleteAsync(cycleId, id, CancellationToken.None);
+        return new(null, result.Rejection.Message, result.Rejection.Kind == RejectionKind.WrongPhase);
+    }
+}
