@@ -35,6 +35,11 @@ public sealed class AuthorizationMatrixTests(AzuriteFixture azurite, MaildevFixt
         new("GET", "/agency", _ => "/agency", _ => null, "302 403 403 403 200 200 302 302 302"),
         new("GET", "/agency/nominate", _ => "/agency/nominate", _ => null, "302 403 403 403 200 200 302 302 302"),
         // A nomination link is not for availability; other links are refused the same way.
+        new("GET", "/agency/cases/{caseRef}", _ => "/agency/cases/MX-01", _ => null, "302 403 403 403 403 403 302 302 302"),
+        new("GET", "/agency/cases/{caseRef}/check", _ => "/agency/cases/MX-01/check", _ => null, "302 403 403 403 403 403 302 302 302"),
+        new("GET", "/agency/cases/{caseRef}/done", _ => "/agency/cases/MX-01/done", _ => null, "302 403 403 403 403 403 302 302 302"),
+        new("GET", "/agency/cases/{caseRef}/not-known", _ => "/agency/cases/MX-01/not-known", _ => null, "302 403 403 403 403 403 302 302 302"),
+        new("GET", "/agency/extension", _ => "/agency/extension", _ => null, "302 403 403 403 403 403 302 302 302"),
         new("GET", "/agency/availability", _ => "/agency/availability", _ => null, "302 403 403 403 403 403 302 302 302"),
         new("POST", "/api/dev/token", _ => "/api/dev/token", _ => new { email = AccessWorld.CoordinatorA }, Open200),
         new("GET", "/links/{token}", w => AccessWorld.Tamper(w.LinkAUrl), _ => null, "404 404 404 404 404 404 404 404 404"),

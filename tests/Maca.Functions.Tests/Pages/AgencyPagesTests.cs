@@ -2,6 +2,8 @@ using AngleSharp.Html.Parser;
 using Maca.Functions.Tests.Infrastructure;
 using static Maca.Functions.Tests.Cycles.CycleScript;
 
+using static Maca.Functions.Tests.Pages.PageForms;
+
 namespace Maca.Functions.Tests.Pages;
 
 /// <summary>What an agency lead sees after opening their link: their own cases, where each stands, and by when.</summary>
@@ -40,9 +42,6 @@ public sealed class AgencyPagesTests(AzuriteFixture azurite, MaildevFixture mail
         Assert.DoesNotContain(policeTasks, t => t.Contains("TASK-2")); // not in Police's scope
     }
 
-    private static FormUrlEncodedContent Form(AngleSharp.Html.Dom.IHtmlDocument page, params (string Name, string Value)[] fields) =>
-        new(fields.Select(f => KeyValuePair.Create(f.Name, f.Value)).Append(KeyValuePair.Create("__RequestVerificationToken",
-            page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!)));
 
     [Fact]
     public async Task AQaMemberNominatesThroughTheFormAndEveryProblemIsNamedAtItsField()

@@ -5,6 +5,8 @@ using Maca.Functions.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
 using static Maca.Functions.Tests.Cycles.CycleScript;
 
+using static Maca.Functions.Tests.Pages.PageForms;
+
 namespace Maca.Functions.Tests.Pages;
 
 /// <summary>The coordinator's pages as a browser without JavaScript gets them: sign in, then the list of cycles.</summary>
@@ -13,17 +15,7 @@ public sealed class CoordinatorPagesTests(AzuriteFixture azurite, MaildevFixture
 {
     private static readonly HtmlParser Parser = new();
 
-    private static async Task<IHtmlDocument> PageAsync(HttpResponseMessage response)
-    {
-        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode} {response.RequestMessage?.RequestUri}");
-        return Parser.ParseDocument(await response.Content.ReadAsStringAsync());
-    }
 
-    private static FormUrlEncodedContent Form(IHtmlDocument page, params (string Name, string Value)[] fields)
-    {
-        var token = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        return new FormUrlEncodedContent(fields.Select(f => KeyValuePair.Create(f.Name, f.Value)).Append(KeyValuePair.Create("__RequestVerificationToken", token)));
-    }
 
     [Fact]
     public async Task ACoordinatorSignsInWithTheFormAndAMissingChoiceGetsTheErrorSummary()

@@ -24,7 +24,13 @@ public sealed class IndexModel(CycleStore store, TimeProvider clock) : PageModel
     public bool JustAnswered { get; private set; }
     public MeetingState? Meeting { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string? nominated, bool? answered, CancellationToken ct)
+    public string? JustSaved { get; private set; }
+    public bool JustAskedForMoreTime { get; private set; }
+    public IReadOnlyList<string> Owed { get; private set; } = [];
+    public DateTimeOffset? PendingExtension { get; private set; }
+    public bool CanAskForMoreTime => Scope.Purpose == LinkPurpose.Submit && Cycle.Phase == CyclePhase.AwaitingSubmissions && Owed.Count > 0;
+
+    public async Task<IActionResult> OnGetAsync(string? nominated, bool? answered, string? saved, bool? extension, CancellationToken ct)
     {
         Scope = User.Link()!;
         Cycle = (await store.LoadAsync(Scope.CycleId, ct)).State;
@@ -33,6 +39,10 @@ public sealed class IndexModel(CycleStore store, TimeProvider clock) : PageModel
         Cases = Cycle.Cases.Where(c => c.AgenciesInScope.Contains(Scope.AgencyCode))
             .Select(c => ToTask(Cycle.Submissions.GetValueOrDefault(CycleState.SubmissionKey(Scope.AgencyCode, c.CaseRef)), c.CaseRef))
             .ToList();
+        Owed = Cycle.OutstandingCases(Scope.AgencyCode);
+        JustSaved = saved is not null && Cases.Any(c => c.CaseRef == saved) ? saved : null;
+        PendingExtension = Cycle.PendingExtensions.TryGetValue(Scope.AgencyCode, out var asked) ? asked : null;
+        JustAskedForMoreTime = extension == true && PendingExtension is not null;
         Nominated = Cycle.Nominations.Where(n => n.NominatedBy == Scope.AgencyCode).Select(n => n.CaseRef).ToList();
         JustNominated = nominated is not null && Nominated.Contains(nominated) ? nominated : null;
         Meeting = Cycle.Phase == CyclePhase.SchedulingMeeting && Cycle.Meeting is { Slots.Count: > 0 } m ? m : null;
