@@ -30,6 +30,8 @@ public sealed class AuthorizationMatrixTests(AzuriteFixture azurite, MaildevFixt
         new("GET", "/cycles", _ => "/cycles", _ => null, "302 200 200 200 403 403 302 302 302"),
         new("GET", "/cycles/{id}", w => $"/cycles/{w.CycleA}", _ => null, "302 200 404 404 403 403 302 302 302"),
         new("GET", "/cycles/{id}/selection", w => $"/cycles/{w.CycleA}/selection", _ => null, "302 200 404 404 403 403 302 302 302"),
+        new("GET", "/cycles/{id}/submissions/{agency}/{caseRef}", w => $"/cycles/{w.CycleA}/submissions/CSC/MX-01", _ => null,
+            "302 404 404 404 403 403 302 302 302"),
         new("GET", "/cycles/{id}/links", w => $"/cycles/{w.CycleA}/links", _ => null, "302 200 404 404 403 403 302 302 302"),
         new("GET", "/cycles/{id}/control", w => $"/cycles/{w.CycleA}/control?change=Suspend", _ => null, "302 200 404 404 403 403 302 302 302"),
         new("GET", "/agency", _ => "/agency", _ => null, "302 403 403 403 200 200 302 302 302"),

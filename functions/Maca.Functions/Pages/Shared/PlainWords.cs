@@ -48,6 +48,15 @@ public static class PlainWords
         return words.Length == 0 ? words : char.ToUpperInvariant(words[0]) + words[1..];
     }
 
+    /// <summary>The one detail that makes a history line useful on its own: which file, which case.</summary>
+    public static string Detail(HistoryEvent entry) => entry.EventType switch
+    {
+        "DocumentDownloaded" => $": {entry.Data?["fileName"]} from {entry.Data?["agencyCode"]}",
+        "DocumentAttached" => $": {entry.Data?["document"]?["fileName"]}",
+        "AuditToolSubmitted" or "NotKnownDeclared" or "SubmissionDraftSaved" => $": {entry.Data?["agencyCode"]}, case {entry.Data?["caseRef"]}",
+        _ => "",
+    };
+
     /// <summary>Who did it, as the history's reader understands it.</summary>
     public static string Actor(string actor, IReadOnlyDictionary<string, AgencyContact> agencies) => actor switch
     {
