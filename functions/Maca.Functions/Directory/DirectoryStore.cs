@@ -17,6 +17,11 @@ public sealed class DirectoryStore(StorageAccount storage)
     public async Task<Partnership?> GetPartnershipAsync(string id, CancellationToken ct) =>
         Read<Partnership>(await _table.GetOrNullAsync(id, PartnershipRow, ct));
 
+    /// <summary>Every partnership, for a coordinator who runs them all ("*").</summary>
+    public async Task<IReadOnlyList<Partnership>> PartnershipsAsync(CancellationToken ct) =>
+        await _table.QueryAsync<TableEntity>(e => e.RowKey == PartnershipRow, cancellationToken: ct)
+            .Select(row => Read<Partnership>(row)!).OrderBy(p => p.Name, StringComparer.OrdinalIgnoreCase).ToListAsync(ct);
+
     public Task SavePartnershipAsync(Partnership p, CancellationToken ct) => _table.UpsertCheckedAsync(Row(p.Id, PartnershipRow, p), ct);
 
     public async Task<IReadOnlyList<Agency>> AgenciesAsync(string partnershipId, CancellationToken ct) =>

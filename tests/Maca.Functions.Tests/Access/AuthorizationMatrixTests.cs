@@ -28,6 +28,7 @@ public sealed class AuthorizationMatrixTests(AzuriteFixture azurite, MaildevFixt
         new("GET", "/signin", _ => "/signin", _ => null, Open200),
         new("POST", "/signin", _ => "/signin", _ => new { email = AccessWorld.CoordinatorA }, "400 400 400 400 400 400 400 400 400"),
         new("GET", "/cycles", _ => "/cycles", _ => null, "302 200 200 200 403 403 302 302 302"),
+        new("GET", "/cycles/new", _ => "/cycles/new", _ => null, "302 200 200 200 403 403 302 302 302"),
         new("GET", "/cycles/{id}", w => $"/cycles/{w.CycleA}", _ => null, "302 200 404 404 403 403 302 302 302"),
         new("GET", "/cycles/{id}/selection", w => $"/cycles/{w.CycleA}/selection", _ => null, "302 200 404 404 403 403 302 302 302"),
         new("GET", "/cycles/{id}/submissions/{agency}/{caseRef}", w => $"/cycles/{w.CycleA}/submissions/CSC/MX-01", _ => null,
