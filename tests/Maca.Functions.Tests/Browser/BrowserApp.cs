@@ -30,6 +30,15 @@ public sealed class BrowserApp : IAsyncDisposable
         return new BrowserApp(app, api, context, await context.NewPageAsync(), id);
     }
 
+    /// <summary>Signs the demo test coordinator in through the sign-in form, as a person would, and waits for the list.</summary>
+    public static async Task SignInAsync(IPage page)
+    {
+        await page.GotoAsync("/signin");
+        await page.GetByLabel(TestAccess.CoordinatorEmail).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync("**/cycles");
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Context.DisposeAsync();

@@ -71,10 +71,7 @@ public sealed partial class SubmissionBrowserTests(AzuriteFixture azurite, Maild
         // The coordinator, in a browser of their own.
         await using var coordinator = await browser.Browser.NewContextAsync(new() { BaseURL = run.App.BaseUri.ToString() });
         var desk = await coordinator.NewPageAsync();
-        await desk.GotoAsync("/signin");
-        await desk.GetByLabel(TestAccess.CoordinatorEmail).CheckAsync();
-        await desk.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await desk.WaitForURLAsync("**/cycles");
+        await BrowserApp.SignInAsync(desk);
         await desk.GotoAsync($"/cycles/{id}");
         var grid = await desk.Locator("table", new() { HasText = "JNY-1" }).First.InnerTextAsync();
         Assert.Matches(new Regex(@"JNY-1\s+Not started\s+Submitted"), grid);

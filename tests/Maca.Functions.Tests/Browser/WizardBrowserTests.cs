@@ -13,10 +13,7 @@ public sealed class WizardBrowserTests(AzuriteFixture azurite, MaildevFixture ma
     {
         await using var run = await BrowserApp.StartAsync(azurite, maildev, browser, "wizard", "Desktop");
         var page = run.Page;
-        await page.GotoAsync("/signin");
-        await page.GetByLabel(TestAccess.CoordinatorEmail).CheckAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync("**/cycles");
+        await BrowserApp.SignInAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Start a new audit" }).ClickAsync();
 
         // This app's storage holds one partnership, so the wizard goes straight to the theme.

@@ -16,6 +16,13 @@ public static class PageForms
         return Parser.ParseDocument(await response.Content.ReadAsStringAsync());
     }
 
+    /// <summary>Posts, then follows a redirect by hand (a coordinator's bearer header is not carried across redirects).</summary>
+    public static async Task<IHtmlDocument> PostAndFollowAsync(HttpClient client, string url, HttpContent content)
+    {
+        var response = await client.PostAsync(url, content);
+        return await PageAsync(response.Headers.Location is { } next ? await client.GetAsync(next) : response);
+    }
+
     public static FormUrlEncodedContent Form(IHtmlDocument page, params (string Name, string Value)[] fields) =>
         new(fields.Select(f => KeyValuePair.Create(f.Name, f.Value)).Append(KeyValuePair.Create("__RequestVerificationToken", Token(page))));
 }

@@ -33,6 +33,7 @@ public sealed class IndexModel(CycleStore store, TimeProvider clock) : PageModel
     public async Task<IActionResult> OnGetAsync(string? nominated, bool? answered, string? saved, bool? extension, CancellationToken ct)
     {
         Scope = User.Link()!;
+        if (Scope.Purpose == LinkPurpose.Actions) return RedirectToPage("/Agency/Actions/Index");
         Cycle = (await store.LoadAsync(Scope.CycleId, ct)).State;
         AgencyName = Cycle.Agencies.TryGetValue(Scope.AgencyCode, out var agency) ? agency.Name : Scope.AgencyCode;
         var now = clock.GetUtcNow();

@@ -41,11 +41,25 @@ public sealed class DashboardModel(CycleQueries queries, CycleStore store, Cycle
     }
 
     /// <summary>Closing nominations before their deadline, so the coordinator can choose the cases now.</summary>
-    public async Task<IActionResult> OnPostCloseNominationsAsync(string id, CancellationToken ct)
+    public Task<IActionResult> OnPostCloseNominationsAsync(string id, CancellationToken ct) =>
+        SendAsync(id, new CloseNominations(), "Nominations are closed. You can now choose the cases.", ct);
+
+    /// <summary>Answering an agency's request for more time, from the list of requests waiting.</summary>
+    public Task<IActionResult> OnPostGrantAsync(string id, string agency, CancellationToken ct) =>
+        SendAsync(id, new GrantExtension(agency), $"{agency} has more time, and has been told.", ct);
+
+    public Task<IActionResult> OnPostRefuseAsync(string id, string agency, CancellationToken ct) =>
+        SendAsync(id, new RefuseExtension(agency, "The audit timetable cannot move. Please send what you have."), $"{agency} has been told there is no extension.", ct);
+
+    /// <summary>Going on without the responses still missing; they are recorded as missing.</summary>
+    public Task<IActionResult> OnPostProceedAsync(string id, CancellationToken ct) =>
+        SendAsync(id, new ProceedWithoutMissing(), "Submissions are closed; anything not sent is recorded as missing.", ct);
+
+    private async Task<IActionResult> SendAsync(string id, CycleCommand command, string notice, CancellationToken ct)
     {
         if (await store.ForCoordinatorAsync(id, User, ct) is null) return NotFound();
-        var result = await engine.ExecuteAsync(id, new CloseNominations(), actor: User.Actor(), ct: ct);
-        return RedirectToPage(new { id, notice = result.Rejection?.Message ?? "Nominations are closed. You can now choose the cases." });
+        var result = await engine.ExecuteAsync(id, command, actor: User.Actor(), ct: ct);
+        return RedirectToPage(new { id, notice = result.Rejection?.Message ?? notice });
     }
 
     private async Task<bool> LoadAsync(string id, CancellationToken ct)

@@ -4,15 +4,13 @@ using Maca.Functions.Documents;
 using Maca.Functions.Input;
 using Maca.Orchestrations.Cycles;
 using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Maca.Functions.Pages.Agency.Cases;
 
 /// <summary>
 /// One case for one agency: upload the chronology and answer the audit tool, then save a draft or go on to check
-/// the answers. The form is multipart, so it is read here section by section (never buffered whole) and its
-/// anti-forgery token is checked by hand once the fields are in.
+/// the answers. The form is multipart, read through <see cref="MultipartPageForm"/>.
 /// </summary>
 [IgnoreAntiforgeryToken]
 public sealed class CaseModel(CycleStore store, CycleEngine engine, DocumentUploads uploads, IAntiforgery antiforgery,
@@ -35,12 +33,9 @@ public sealed class CaseModel(CycleStore store, CycleEngine engine, DocumentUplo
     {
         var (caseRef, ct) = (RouteData.Values["caseRef"] as string ?? "", HttpContext.RequestAborted);
         if (await LoadAsync(caseRef, ct) is { } refusal) return refusal;
-        var posted = await UploadReader.ReadAsync(Request, "chronology", ct);
+        var posted = await MultipartPageForm.ReadAsync(HttpContext, antiforgery, "chronology");
         if (posted is null) return BadRequest();
         using var file = posted.File;
-        HttpContext.Features.Set<IFormFeature>(new FormFeature(new FormCollection(
-            posted.Fields.ToDictionary(f => f.Key, f => new Microsoft.Extensions.Primitives.StringValues(f.Value)))));
-        if (!await antiforgery.IsRequestValidAsync(HttpContext)) return BadRequest();
         if (!Open) return RedirectToPage("/Agency/Index");
 
         Form = AuditToolForm.From(posted.Fields);

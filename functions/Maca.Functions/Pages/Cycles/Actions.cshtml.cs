@@ -1,0 +1,74 @@
+using Maca.Functions.Cycles;
+using Maca.Functions.Input;
+using Maca.Functions.Pages.Shared;
+using Maca.Orchestrations.Actions;
+using Maca.Orchestrations.Calendar;
+using Maca.Orchestrations.Cycles;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Maca.Functions.Pages.Cycles;
+
+/// <summary>
+/// The action plan: add actions against recommendations, agree the plan (which starts the chasers), then verify,
+/// reopen or carry forward each action as its agency reports progress.
+/// </summary>
+public sealed class ActionsModel(CycleStore store, CycleEngine engine, WorkingCalendar calendar, TimeProvider clock)
+    : CoordinatorCyclePage(store, engine)
+{
+    [BindProperty] public string? RecommendationId { get; set; }
+    [BindProperty] public string? AgencyCode { get; set; }
+    [BindProperty] public string? Description { get; set; }
+    [BindProperty] public string? SuccessMeasure { get; set; }
+    [BindProperty] public string? Reason { get; set; }
+    public DateInput DueDate { get; private set; } = DateInput.Of(null);
+    public bool Planning => Cycle.Phase is CyclePhase.ActionPlanning or CyclePhase.FollowingUpActions;
+
+    /// <summary>Each open action's own RAG, on the same rule as the plan's.</summary>
+    public (string Words, string Tag) StatusOf(PlanAction a) => a.Status switch
+    {
+        ActionStatus.Completed => ("Completed, to verify", "govuk-tag--blue"),
+        ActionStatus.Verified => ("Verified", "govuk-tag--green"),
+        ActionStatus.CarriedForward => ("Carried forward", "govuk-tag--grey"),
+        _ when a.DueAt < clock.GetUtcNow() => ("Red: overdue", "govuk-tag--red"),
+        _ when a.DueDate <= calendar.AddWorkingDays(WorkingCalendar.UkDate(clock.GetUtcNow()), ActionPlanRag.AtRiskWorkingDays) => ("Amber: due soon", "govuk-tag--yellow"),
+        _ => ("Green: on track", "govuk-tag--green"),
+    };
+
+    public async Task<IActionResult> OnPostAddAsync(string id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        if (Cycle.Recommendations.All(r => r.Id != RecommendationId)) Errors.Add("recommendationId", "Choose the recommendation this action answers");
+        if (AgencyCode is null || !Cycle.Agencies.ContainsKey(AgencyCode)) Errors.Add("agencyCode", "Choose the agency that owns the action");
+        if (string.IsNullOrWhiteSpace(Description)) Errors.Add("description", "Describe the action");
+        DueDate = DateInput.From(Request.Form, "dueDate");
+        var (due, problem) = DueDate.Read("the due date");
+        if (problem is not null) Errors.Add("dueDate", problem);
+        if (string.IsNullOrWhiteSpace(SuccessMeasure)) Errors.Add("successMeasure", "Say how you will know the action worked");
+        foreach (var (field, text) in new[] { ("description", Description), ("successMeasure", SuccessMeasure) })
+            if (InputScreen.TextProblem(text) is { } unsafeText) Errors.Add(field, unsafeText);
+        return await SendAsync(new AddAction(RecommendationId ?? "", AgencyCode ?? "", Description?.Trim() ?? "", due ?? default, SuccessMeasure?.Trim() ?? ""),
+            "description", "The action is added.", ct);
+    }
+
+    public async Task<IActionResult> OnPostAgreeAsync(string id, CancellationToken ct) =>
+        !await LoadAsync(id, ct) ? NotFound() : await SendAsync(new AgreeActionPlan(), "agree", "The plan is agreed. Each agency is reminded before its actions fall due.", ct);
+
+    public async Task<IActionResult> OnPostVerifyAsync(string id, string actionId, CancellationToken ct) =>
+        !await LoadAsync(id, ct) ? NotFound() : await SendAsync(new VerifyAction(actionId), "actions", $"Action {actionId} is verified.", ct);
+
+    public async Task<IActionResult> OnPostReopenAsync(string id, string actionId, CancellationToken ct) =>
+        !await LoadAsync(id, ct) ? NotFound() : await WithReasonAsync(new ReopenAction(actionId, Reason?.Trim() ?? ""), $"Action {actionId} is open again.", ct);
+
+    public async Task<IActionResult> OnPostCarryAsync(string id, string actionId, CancellationToken ct) =>
+        !await LoadAsync(id, ct) ? NotFound() : await WithReasonAsync(new CarryForwardAction(actionId, Reason?.Trim() ?? ""), $"Action {actionId} is carried forward.", ct);
+
+    private Task<IActionResult> WithReasonAsync(CycleCommand command, string notice, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(Reason)) Errors.Add("actions", "Give a reason: it goes into the history");
+        else if (InputScreen.TextProblem(Reason) is { } problem) Errors.Add("actions", problem);
+        return SendAsync(command, "actions", notice, ct);
+    }
+
+    protected override string FieldFor(string? rejectionField, string fallback) =>
+        rejectionField is "description" or "successMeasure" or "dueDate" ? rejectionField : fallback;
+}

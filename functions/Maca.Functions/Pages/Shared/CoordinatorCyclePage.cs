@@ -1,0 +1,54 @@
+using Maca.Functions.Access;
+using Maca.Functions.Cycles;
+using Maca.Orchestrations.Cycles;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Maca.Functions.Pages.Shared;
+
+/// <summary>
+/// A coordinator's page about one cycle: found only in a partnership they run (404 otherwise), and each button sends
+/// one engine command, with the actor from the session. A refusal lands on the field it names, or on the page's own.
+/// </summary>
+public abstract class CoordinatorCyclePage(CycleStore store, CycleEngine engine) : PageModel
+{
+    public CycleState Cycle { get; private set; } = CycleState.Initial;
+    public FormErrors Errors { get; } = new();
+    /// <summary>What the last button did, shown in a success banner.</summary>
+    public string? Notice { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string id, string? notice, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        Notice = notice;
+        Showing();
+        return Page();
+    }
+
+    /// <summary>Fills the form for a first look; nothing to do by default.</summary>
+    protected virtual void Showing() { }
+
+    protected virtual async Task<bool> LoadAsync(string id, CancellationToken ct)
+    {
+        if (await store.ForCoordinatorAsync(id, User, ct) is not { } cycle) return false;
+        Cycle = cycle;
+        return true;
+    }
+
+    /// <summary>Runs the command; on success back to <paramref name="page"/> with a notice, otherwise the errors on this page.</summary>
+    protected async Task<IActionResult> SendAsync(CycleCommand command, string field, string notice, CancellationToken ct, string? page = null)
+    {
+        if (!Errors.Any)
+        {
+            var result = await engine.ExecuteAsync(Cycle.CycleId, command, actor: User.Actor(), ct: ct);
+            if (result.Rejection is null) return Redirect($"{page ?? Request.Path.Value}?notice={Uri.EscapeDataString(notice)}");
+            Errors.Add(FieldFor(result.Rejection.Field, field), result.Rejection.Message);
+            Cycle = result.State;
+        }
+        ViewData["HasErrors"] = true;
+        return Page();
+    }
+
+    /// <summary>Which form field a refusal belongs to; override when the command's field names differ from the form's.</summary>
+    protected virtual string FieldFor(string? rejectionField, string fallback) => fallback;
+}
