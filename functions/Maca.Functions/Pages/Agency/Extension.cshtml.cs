@@ -25,8 +25,7 @@ public sealed class ExtensionModel(CycleStore store, CycleEngine engine) : PageM
         NewDeadline = DateInput.From(Request.Form, "newDeadline");
         var (date, problem) = NewDeadline.Read("the date you need");
         if (problem is not null) Errors.Add("newDeadline", problem);
-        if (string.IsNullOrWhiteSpace(Reason)) Errors.Add("reason", "Say why you need more time");
-        else if (InputScreen.TextProblem(Reason) is { } text) Errors.Add("reason", text);
+        Errors.Text("reason", Reason, "Say why you need more time");
         if (!Errors.Any)
         {
             var result = await engine.ExecuteAsync(scope.CycleId, new RequestExtension(scope.AgencyCode, date!.Value, Reason!.Trim()),

@@ -45,7 +45,7 @@ public sealed class ActionsModel(CycleStore store, CycleEngine engine, WorkingCa
         if (problem is not null) Errors.Add("dueDate", problem);
         if (string.IsNullOrWhiteSpace(SuccessMeasure)) Errors.Add("successMeasure", "Say how you will know the action worked");
         foreach (var (field, text) in new[] { ("description", Description), ("successMeasure", SuccessMeasure) })
-            if (InputScreen.TextProblem(text) is { } unsafeText) Errors.Add(field, unsafeText);
+            Errors.Text(field, text);
         return await SendAsync(new AddAction(RecommendationId ?? "", AgencyCode ?? "", Description?.Trim() ?? "", due ?? default, SuccessMeasure?.Trim() ?? ""),
             "description", "The action is added.", ct);
     }
@@ -64,8 +64,7 @@ public sealed class ActionsModel(CycleStore store, CycleEngine engine, WorkingCa
 
     private Task<IActionResult> WithReasonAsync(CycleCommand command, string notice, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(Reason)) Errors.Add("actions", "Give a reason: it goes into the history");
-        else if (InputScreen.TextProblem(Reason) is { } problem) Errors.Add("actions", problem);
+        Errors.Text("actions", Reason, "Give a reason: it goes into the history");
         return SendAsync(command, "actions", notice, ct);
     }
 

@@ -45,7 +45,7 @@ public sealed class CaseFindingsModel(CycleStore store, CycleEngine engine) : Co
         }
         if (strengths.Count == 0 && findings.Count == 0) Errors.Add("strengths", "Record at least one strength or finding");
         foreach (var text in strengths.Concat(findings.Select(f => f.Text)))
-            if (InputScreen.TextProblem(text) is { } problem) Errors.Add("strengths", problem);
+            Errors.Text("strengths", text);
         var gradings = new Dictionary<string, Grade>();
         foreach (var agency in Selected.AgenciesInScope)
         {

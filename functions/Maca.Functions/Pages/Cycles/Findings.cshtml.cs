@@ -19,8 +19,7 @@ public sealed class FindingsModel(CycleStore store, CycleEngine engine) : Coordi
     public async Task<IActionResult> OnPostRecommendAsync(string id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
-        if (string.IsNullOrWhiteSpace(Text)) Errors.Add("text", "Write the recommendation");
-        else if (InputScreen.TextProblem(Text) is { } problem) Errors.Add("text", problem);
+        Errors.Text("text", Text, "Write the recommendation");
         if (string.IsNullOrEmpty(Category)) Errors.Add("category", "Choose the recommendation's category");
         return await SendAsync(new AddRecommendation(Text?.Trim() ?? "", Category ?? ""), "text", "The recommendation is added.", ct);
     }

@@ -39,8 +39,7 @@ public sealed class MeetingModel(CycleStore store, CycleEngine engine) : Coordin
         }
         Dates["new"] = DateInput.Of(null);
         if (!Errors.Any && slots.Count < 2) Errors.Add("slot1", "Propose at least two times");
-        if (string.IsNullOrWhiteSpace(Location)) Errors.Add("location", "Say where the meeting will be, or give the online meeting link");
-        else if (InputScreen.TextProblem(Location) is { } problem) Errors.Add("location", problem);
+        Errors.Text("location", Location, "Say where the meeting will be, or give the online meeting link");
         return await SendAsync(new ProposeMeetingSlots(slots, Location?.Trim() ?? ""), "slot1",
             "The times are sent: each agency is asked when it can attend.", ct);
     }
@@ -55,7 +54,7 @@ public sealed class MeetingModel(CycleStore store, CycleEngine engine) : Coordin
         Dates["new"] = DateInput.From(Request.Form, "new");
         for (var i = 1; i <= SlotRows; i++) Dates[$"slot{i}"] = DateInput.Of(null);
         var slot = ReadSlot("new", Dates["new"]);
-        if (InputScreen.TextProblem(Location) is { } problem) Errors.Add("location", problem);
+        Errors.Text("location", Location);
         return await SendAsync(new RescheduleMeeting(slot?.Start ?? default, slot?.End ?? default, string.IsNullOrWhiteSpace(Location) ? null : Location.Trim()),
             "new", "The meeting has moved and the updated invitation is sent.", ct);
     }
@@ -63,8 +62,7 @@ public sealed class MeetingModel(CycleStore store, CycleEngine engine) : Coordin
     public async Task<IActionResult> OnPostCancelAsync(string id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
-        if (string.IsNullOrWhiteSpace(Reason)) Errors.Add("reason", "Give a reason: it goes to everyone invited");
-        else if (InputScreen.TextProblem(Reason) is { } problem) Errors.Add("reason", problem);
+        Errors.Text("reason", Reason, "Give a reason: it goes to everyone invited");
         Dates["new"] = DateInput.Of(null);
         return await SendAsync(new CancelMeeting(Reason?.Trim() ?? ""), "reason", "The meeting is cancelled and everyone told. Propose new times.", ct);
     }

@@ -29,7 +29,7 @@ public sealed class SummaryModel(CycleStore store, CycleEngine engine) : Coordin
         var questions = (Questions ?? "").Split('\n').Select(q => q.Trim()).Where(q => q.Length > 0).ToList();
         if (questions.Count == 0) Errors.Add("questions", "Add at least one question for practitioners to ask themselves");
         foreach (var (field, text) in new[] { ("process", Process), ("goodPractice", GoodPractice), ("resources", Resources), ("questions", Questions) })
-            if (InputScreen.TextProblem(text) is { } problem) Errors.Add(field, problem);
+            Errors.Text(field, text);
         var content = new LearningSummaryContent(Process?.Trim() ?? "", GoodPractice?.Trim() ?? "", Resources?.Trim() ?? "", questions);
         return await SendAsync(new DraftLearningSummary(content), "process", "The draft is saved.", ct);
     }
@@ -43,8 +43,7 @@ public sealed class SummaryModel(CycleStore store, CycleEngine engine) : Coordin
     public async Task<IActionResult> OnPostReturnAsync(string id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
-        if (string.IsNullOrWhiteSpace(Reason)) Errors.Add("reason", "Say what needs changing");
-        else if (InputScreen.TextProblem(Reason) is { } problem) Errors.Add("reason", problem);
+        Errors.Text("reason", Reason, "Say what needs changing");
         return await SendAsync(new ReturnSummary(Reason?.Trim() ?? ""), "reason", "The summary is back with its author for changes.", ct);
     }
 

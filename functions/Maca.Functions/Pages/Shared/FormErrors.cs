@@ -22,6 +22,16 @@ public sealed class FormErrors
         foreach (var (path, messages) in problems) Add(path.Split('[', '.')[0], messages[0]);
     }
 
+    /// <summary>
+    /// A free-text field: the message when it is blank (if it is required), or the screen's objection to its
+    /// content (an identifier, markup, a name to keep out).
+    /// </summary>
+    public void Text(string field, string? value, string? whenMissing = null)
+    {
+        if (string.IsNullOrWhiteSpace(value)) { if (whenMissing is not null) Add(field, whenMissing); }
+        else if (Input.InputScreen.TextProblem(value) is { } problem) Add(field, problem);
+    }
+
     public string? For(string field) => _errors.FirstOrDefault(e => e.Field == field).Message;
 
     public string GroupClass(string field) => For(field) is null ? "govuk-form-group" : "govuk-form-group govuk-form-group--error";

@@ -38,7 +38,7 @@ public sealed class ActionModel(CycleStore store, CycleEngine engine, DocumentUp
         Note = posted.Fields.GetValueOrDefault("note")?.Trim();
         var completing = posted.Fields.GetValueOrDefault("action") == "complete";
         if (!completing && string.IsNullOrEmpty(Note)) Errors.Add("note", "Describe the progress");
-        if (InputScreen.TextProblem(Note) is { } problem) Errors.Add("note", problem);
+        Errors.Text("note", Note);
         string? evidence = null;
         if (!Errors.Any && !file.Missing)
         {

@@ -18,8 +18,7 @@ public sealed class NotKnownModel(CycleStore store, CycleEngine engine) : Agency
     {
         if (await LoadAsync(caseRef, ct) is { } refusal) return refusal;
         if (!Open) return RedirectToPage("/Agency/Cases/Case", new { caseRef });
-        if (string.IsNullOrWhiteSpace(Note)) Errors.Add("note", "Say which records you searched");
-        else if (InputScreen.TextProblem(Note) is { } problem) Errors.Add("note", problem);
+        Errors.Text("note", Note, "Say which records you searched");
         if (Errors.Any) return Invalid();
         var result = await engine.ExecuteAsync(Cycle.CycleId, new DeclareNotKnown(Scope.AgencyCode, CaseRef, Note!.Trim()), actor: User.Actor(), ct: ct);
         if (result.Rejection is { } rejection) return Refused(rejection, "note");
