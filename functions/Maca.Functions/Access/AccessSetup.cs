@@ -33,6 +33,7 @@ public static class AccessSetup
         {
             o.Conventions.AuthorizeFolder("/Cycles", CoordinatorPolicy);
             o.Conventions.AuthorizeFolder("/Agency", AgencyPolicy);
+            o.Conventions.AuthorizeFolder("/Directory", CoordinatorPolicy);
         });
 
         services.AddAuthentication(Selector)

@@ -42,6 +42,8 @@ public sealed class AuthorizationMatrixTests(AzuriteFixture azurite, MaildevFixt
         new("GET", "/agency/actions/{actionId}", _ => "/agency/actions/A1", _ => null, "302 403 403 403 403 403 302 302 302"),
         new("GET", "/cycles/{id}/links", w => $"/cycles/{w.CycleA}/links", _ => null, "302 200 404 404 403 403 302 302 302"),
         new("GET", "/cycles/{id}/control", w => $"/cycles/{w.CycleA}/control?change=Suspend", _ => null, "302 200 404 404 403 403 302 302 302"),
+        new("GET", "/directory", _ => "/directory", _ => null, "302 200 200 200 403 403 302 302 302"),
+        new("GET", "/directory/{partnershipId}", _ => "/directory/pa", _ => null, "302 200 404 200 403 403 302 302 302"),
         new("GET", "/agency", _ => "/agency", _ => null, "302 403 403 403 200 200 302 302 302"),
         new("GET", "/agency/nominate", _ => "/agency/nominate", _ => null, "302 403 403 403 200 200 302 302 302"),
         // A nomination link is not for availability; other links are refused the same way.

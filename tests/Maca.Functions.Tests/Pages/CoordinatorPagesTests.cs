@@ -90,9 +90,10 @@ public sealed class CoordinatorPagesTests(AzuriteFixture azurite, MaildevFixture
 
         var page = await PageAsync(await app.CreateCoordinatorClient().GetAsync($"/cycles/{id}"));
         var headers = page.QuerySelectorAll("thead th").Select(h => h.TextContent.Trim()).ToList();
-        var cells = page.QuerySelectorAll("tbody tr").First(r => r.TextContent.Contains("DASH-1")).QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToList();
+        var cells = page.QuerySelectorAll("tbody tr").First(r => r.TextContent.Contains("DASH-1")).QuerySelectorAll("td").Select(c => c.QuerySelector(".govuk-tag")!.TextContent.Trim()).ToList();
         string Cell(string agencyName) => cells[headers.IndexOf(agencyName) - 1];
         Assert.Equal("Submitted", Cell("Agency CSC"));
+        Assert.NotNull(page.QuerySelector($"a[href=\"/cycles/{id}/submissions/CSC/DASH-1\"]")); // the response, one click away
         Assert.Equal("Not started", Cell("Agency POL"));
         Assert.Equal("Not in scope", Cell("Agency EDU"));
         Assert.Contains("Waiting for submissions", page.QuerySelector(".govuk-summary-list")!.TextContent);

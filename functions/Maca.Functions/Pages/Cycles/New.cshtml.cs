@@ -22,7 +22,7 @@ public sealed class NewModel(DirectoryStore directory, CycleEngine engine, Worki
     public string Step { get; private set; } = "partnership";
     public IReadOnlyList<Partnership> Partnerships { get; private set; } = [];
     public Partnership? Partnership { get; private set; }
-    public IReadOnlyList<Directory.Agency> DirectoryAgencies { get; private set; } = [];
+    public IReadOnlyList<global::Maca.Functions.Directory.Agency> DirectoryAgencies { get; private set; } = [];
     public Dictionary<string, DateOnly> Defaults { get; private set; } = [];
     public Dictionary<string, DateInput> Dates { get; } = [];
     public FormErrors Errors { get; } = new();
