@@ -18,9 +18,13 @@ builder.AddAccess();
 var app = builder.Build();
 
 app.UseExceptionHandler();
-app.UseStatusCodePages();
+app.UseStatusCodePages(); // the API's empty errors become ProblemDetails
+// A person in a browser gets a page that says what happened and what to do, with the same status code.
+app.UseWhen(http => !http.Request.Path.StartsWithSegments("/api") && !http.Request.Path.StartsWithSegments("/SweepDueWork"),
+    pages => pages.UseStatusCodePagesWithReExecute("/status/{0}"));
 app.UseMiddleware<RequestSizeLimit>();
 app.UseStaticFiles(); // GOV.UK Frontend assets and our own CSS/JS: public, and served before any sign-in check
+app.UseRouting(); // after the status pages, so a re-executed error page is routed afresh
 app.UseAuthentication();
 app.UseAuthorization();
 

@@ -113,6 +113,8 @@ public static class AccessSetup
     private static Task Answer(RedirectContext<CookieAuthenticationOptions> context, int status)
     {
         if (context.Request.Path.StartsWithSegments("/api")) context.Response.StatusCode = status;
+        // An agency lead has no account to sign in to: tell them their link has stopped working, and what to do.
+        else if (context.Request.Path.StartsWithSegments("/agency")) context.Response.Redirect("/links/ended");
         else context.Response.Redirect(context.RedirectUri);
         return Task.CompletedTask;
     }

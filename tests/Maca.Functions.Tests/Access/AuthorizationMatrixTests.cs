@@ -44,6 +44,8 @@ public sealed class AuthorizationMatrixTests(AzuriteFixture azurite, MaildevFixt
         new("GET", "/cycles/{id}/control", w => $"/cycles/{w.CycleA}/control?change=Suspend", _ => null, "302 200 404 404 403 403 302 302 302"),
         new("GET", "/directory", _ => "/directory", _ => null, "302 200 200 200 403 403 302 302 302"),
         new("GET", "/directory/{partnershipId}", _ => "/directory/pa", _ => null, "302 200 404 200 403 403 302 302 302"),
+        new("GET", "/links/ended", _ => "/links/ended", _ => null, Open200),
+        new("GET", "/status/{code:int}", _ => "/status/500", _ => null, "404 404 404 404 404 404 404 404 404"),
         new("GET", "/agency", _ => "/agency", _ => null, "302 403 403 403 200 200 302 302 302"),
         new("GET", "/agency/nominate", _ => "/agency/nominate", _ => null, "302 403 403 403 200 200 302 302 302"),
         // A nomination link is not for availability; other links are refused the same way.
