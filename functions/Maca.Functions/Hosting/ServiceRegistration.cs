@@ -12,7 +12,7 @@ public static class ServiceRegistration
         var services = builder.Services;
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
-        services.AddOpenApi();
+        services.AddOpenApi(Cycles.CommandOpenApi.Describe);
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddStorage();
