@@ -97,6 +97,8 @@ public sealed class CoordinatorPagesTests(AzuriteFixture azurite, MaildevFixture
         Assert.Equal("Not started", Cell("Agency POL"));
         Assert.Equal("Not in scope", Cell("Agency EDU"));
         Assert.Contains("Waiting for submissions", page.QuerySelector(".govuk-summary-list")!.TextContent);
+        var phases = page.QuerySelectorAll("#phases li").Select(li => System.Text.RegularExpressions.Regex.Replace(li.TextContent.Trim(), @"\s+", " ")).ToList();
+        Assert.Equal(["Done Nominations open", "Done Choosing cases", "Now Waiting for submissions", "To come Arranging the meeting"], phases.Take(4));
 
         var emails = page.QuerySelectorAll("table").Last().TextContent;
         Assert.Contains("Submission request", emails);
