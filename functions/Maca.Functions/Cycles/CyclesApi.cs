@@ -39,6 +39,9 @@ public static class CyclesApi
             WithReason(reason, "Suspended by the coordinator", r => Execute(id, new SuspendCycle(r), http, engine, ct)));
         coordinator.MapPost("/{id}/resume", (string id, HttpContext http, CycleEngine engine, CancellationToken ct) =>
             Execute(id, new ResumeCycle(), http, engine, ct));
+        coordinator.MapGet("/{id}/content", async (string id, CycleContentQuery content, CancellationToken ct) =>
+                await content.GetAsync(id, ct) is { } found ? Results.Ok(found) : CycleProblems.NotFound(id))
+            .WithSummary("What the cycle holds: scope and submissions per case and agency, findings, recommendations, actions, emails");
         coordinator.MapDelete("/{id}", Purge).WithSummary("Purge a closed or terminated cycle and its history");
         coordinator.MapGet("/{id}/selection/suggestion", Suggest).WithSummary("A cross-section of the nominations, with its coverage");
         coordinator.MapPost("/{id}/emails/{outboxId}/retry", RetryEmail).WithSummary("Send a failed email again");

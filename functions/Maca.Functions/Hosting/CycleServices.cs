@@ -44,6 +44,7 @@ public static class CycleServices
         services.AddSingleton<EmailComposer>();
         services.AddSingleton<CycleEngine>();
         services.AddSingleton<CycleQueries>();
+        services.AddSingleton<CycleContentQuery>();
         services.AddSingleton<CyclePurger>();
         services.AddSingleton<Documents.DocumentStore>();
         services.AddSingleton<Documents.DocumentUploads>();

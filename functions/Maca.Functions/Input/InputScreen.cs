@@ -1,3 +1,4 @@
+using Maca.Orchestrations.Privacy;
 using System.Collections;
 using System.Collections.Concurrent;
 using System.Reflection;

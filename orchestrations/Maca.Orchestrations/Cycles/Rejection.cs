@@ -20,6 +20,8 @@ public sealed record Rejection(RejectionKind Kind, string Message, string? Field
         new(RejectionKind.WrongPhase, $"You cannot {action} while the cycle is in the {phase} phase.");
     public static Rejection Rule(string message) => new(RejectionKind.RuleBroken, message);
     public static Rejection Missing(string what) => new(RejectionKind.NotFound, $"{what} is not part of this cycle.");
+    /// <summary>Not found, said exactly: "Case SH-1 is in the cycle but not in POL's scope."</summary>
+    public static Rejection NotThere(string message) => new(RejectionKind.NotFound, message);
 }
 
 /// <summary>The outcome of Decide: the events to append, or why not. No events and no rejection is a no-op.</summary>

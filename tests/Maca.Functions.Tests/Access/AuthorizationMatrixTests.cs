@@ -66,6 +66,7 @@ public sealed class AuthorizationMatrixTests(AzuriteFixture azurite, MaildevFixt
             "401 202 404 404 403 403 401 401 401"),
         new("GET", "/api/cycles/commands", _ => "/api/cycles/commands", _ => null, "401 200 200 200 403 403 401 401 401"),
         new("GET", "/api/cycles/{id}", w => $"/api/cycles/{w.CycleA}", _ => null, "401 200 404 404 403 403 401 401 401"),
+        new("GET", "/api/cycles/{id}/content", w => $"/api/cycles/{w.CycleA}/content", _ => null, "401 200 404 404 403 403 401 401 401"),
         new("GET", "/api/cycles/{id}/selection/suggestion", w => $"/api/cycles/{w.CycleA}/selection/suggestion", _ => null,
             "401 200 404 404 403 403 401 401 401"),
         new("POST", "/api/cycles/{id}/raiseEvent/{name}", w => $"/api/cycles/{w.CycleA}/raiseEvent/NominateCase", Nomination,

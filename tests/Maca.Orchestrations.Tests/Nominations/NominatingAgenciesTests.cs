@@ -31,7 +31,7 @@ public sealed class NominatingAgenciesTests
     public void TheReminderGoesOnlyToANominatingAgencyThatHasNotNominated()
     {
         var cycle = StartedWithOnlyCscNominating();
-        var reminderDue = cycle.State.Schedule.Single(s => s.Purpose == Chasing.StepPurpose.NominationReminder).DueAt;
+        var reminderDue = cycle.State.Schedule.Single(s => s.Purpose == Orchestrations.Chasing.StepPurpose.NominationReminder).DueAt;
         var reminders = Spec.Given(cycle.History).When(new Tick(), reminderDue).Events.OfType<NotificationQueued>().ToList();
         Assert.Equal(["qa@csc.example"], reminders.SelectMany(n => n.Notification.To));
     }

@@ -1,3 +1,4 @@
+using Maca.Orchestrations.Privacy;
 using Maca.Orchestrations.Nominations;
 
 namespace Maca.Orchestrations.Tests.Privacy;

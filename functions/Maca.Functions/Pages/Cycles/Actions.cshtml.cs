@@ -4,6 +4,7 @@ using Maca.Functions.Pages.Shared;
 using Maca.Orchestrations.Actions;
 using Maca.Orchestrations.Calendar;
 using Maca.Orchestrations.Cycles;
+using Maca.Orchestrations.Reading;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Maca.Functions.Pages.Cycles;
@@ -23,14 +24,16 @@ public sealed class ActionsModel(CycleStore store, CycleEngine engine, WorkingCa
     public DateInput DueDate { get; private set; } = DateInput.Of(null);
     public bool Planning => Cycle.Phase is CyclePhase.ActionPlanning or CyclePhase.FollowingUpActions;
 
-    /// <summary>Each open action's own RAG, on the same rule as the plan's.</summary>
-    public (string Words, string Tag) StatusOf(PlanAction a) => a.Status switch
+    /// <summary>The plan as people read it: owners by name, each open action's RAG, latest update and evidence.</summary>
+    public CycleContent Held => CycleContent.Of(Cycle, clock.GetUtcNow(), calendar);
+
+    public static (string Words, string Tag) StatusOf(ActionContent a) => (a.Status, a.Rag) switch
     {
-        ActionStatus.Completed => ("Completed, to verify", "govuk-tag--blue"),
-        ActionStatus.Verified => ("Verified", "govuk-tag--green"),
-        ActionStatus.CarriedForward => ("Carried forward", "govuk-tag--grey"),
-        _ when a.DueAt < clock.GetUtcNow() => ("Red: overdue", "govuk-tag--red"),
-        _ when a.DueDate <= calendar.AddWorkingDays(WorkingCalendar.UkDate(clock.GetUtcNow()), ActionPlanRag.AtRiskWorkingDays) => ("Amber: due soon", "govuk-tag--yellow"),
+        (ActionStatus.Completed, _) => ("Completed, to verify", "govuk-tag--blue"),
+        (ActionStatus.Verified, _) => ("Verified", "govuk-tag--green"),
+        (ActionStatus.CarriedForward, _) => ("Carried forward", "govuk-tag--grey"),
+        (_, Rag.Red) => ("Red: overdue", "govuk-tag--red"),
+        (_, Rag.Amber) => ("Amber: due soon", "govuk-tag--yellow"),
         _ => ("Green: on track", "govuk-tag--green"),
     };
 

@@ -14,14 +14,13 @@ namespace Maca.Functions.Pages.Cycles;
 /// One cycle at a glance for its coordinator: where it stands, the grid of cases and agencies, every email with its
 /// delivery (and a retry for a failed one), and the full history.
 /// </summary>
-public sealed class DashboardModel(CycleQueries queries, CycleStore store, CycleEngine engine, EmailRetry retry, TimeProvider clock)
+public sealed class DashboardModel(CycleQueries queries, CycleContentQuery content, CycleStore store, CycleEngine engine, EmailRetry retry,
+    TimeProvider clock)
     : PageModel
 {
-    public sealed record EmailLine(string OutboxId, string Kind, string To, DateTimeOffset QueuedAt, OutboxStatus Status, string? Reason);
-
     public CycleState Cycle { get; private set; } = CycleState.Initial;
     public CycleStatusDocument Status { get; private set; } = null!;
-    public IReadOnlyList<EmailLine> Emails { get; private set; } = [];
+    public CycleContentDocument Held { get; private set; } = null!;
     public DateTimeOffset Now { get; private set; }
     public string? Notice { get; private set; }
 
@@ -68,14 +67,7 @@ public sealed class DashboardModel(CycleQueries queries, CycleStore store, Cycle
         if (await queries.DetailAsync(id, showHistory: true, ct) is not { } detail
             || !User.RunsPartnership(detail.Cycle.State.PartnershipId)) return false;
         (Cycle, Status, Now) = (detail.Cycle.State, detail.Status, clock.GetUtcNow());
-        Emails = detail.Emails.OrderByDescending(e => e.QueuedAt)
-            .Select(e => new EmailLine(e.OutboxId, e.Kind, Recipients(e.EmailJson), e.QueuedAt, e.Status, e.LastError)).ToList();
+        Held = content.From(detail);
         return true;
-    }
-
-    private static string Recipients(string emailJson)
-    {
-        try { return string.Join(", ", JsonSerializer.Deserialize<EmailMessage>(emailJson, CycleJson.Options)?.To ?? []); }
-        catch (JsonException) { return "(the email could not be read)"; }
     }
 }

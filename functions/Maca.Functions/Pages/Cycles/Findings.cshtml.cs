@@ -2,6 +2,8 @@ using Maca.Functions.Cycles;
 using Maca.Functions.Input;
 using Maca.Functions.Pages.Shared;
 using Maca.Orchestrations.Cycles;
+using Maca.Orchestrations.Calendar;
+using Maca.Orchestrations.Reading;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Maca.Functions.Pages.Cycles;
@@ -10,8 +12,12 @@ namespace Maca.Functions.Pages.Cycles;
 /// After the meeting: every case's strengths, findings (with learning themes by name) and gradings, the
 /// recommendations across cases, and the button that finishes findings once each case has them.
 /// </summary>
-public sealed class FindingsModel(CycleStore store, CycleEngine engine) : CoordinatorCyclePage(store, engine)
+public sealed class FindingsModel(CycleStore store, CycleEngine engine, WorkingCalendar calendar, TimeProvider clock)
+    : CoordinatorCyclePage(store, engine)
 {
+    /// <summary>The findings as people read them: themes by name, gradings by agency name.</summary>
+    public CycleContent Held => CycleContent.Of(Cycle, clock.GetUtcNow(), calendar);
+
     [BindProperty] public string? Text { get; set; }
     [BindProperty] public string? Category { get; set; }
     public bool Open => Cycle.Phase == CyclePhase.RecordingFindings;

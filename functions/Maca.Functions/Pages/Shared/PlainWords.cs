@@ -48,6 +48,20 @@ public static class PlainWords
         return words.Length == 0 ? words : char.ToUpperInvariant(words[0]) + words[1..];
     }
 
+    /// <summary>A grid cell's words and tag colour.</summary>
+    public static (string Words, string TagClass) Cell(Orchestrations.Reading.CellState state) => state switch
+    {
+        Orchestrations.Reading.CellState.NotInScope => ("Not in scope", "govuk-tag--grey"),
+        Orchestrations.Reading.CellState.Submitted => ("Submitted", "govuk-tag--green"),
+        Orchestrations.Reading.CellState.NotKnown => ("Not known", "govuk-tag--grey"),
+        Orchestrations.Reading.CellState.Missing => ("Missing", "govuk-tag--red"),
+        Orchestrations.Reading.CellState.Overdue => ("Overdue", "govuk-tag--red"),
+        Orchestrations.Reading.CellState.ExtensionRequested => ("Extension requested", "govuk-tag--yellow"),
+        Orchestrations.Reading.CellState.Extended => ("Extended", "govuk-tag--purple"),
+        Orchestrations.Reading.CellState.Draft => ("Draft", "govuk-tag--blue"),
+        _ => ("Not started", "govuk-tag--grey"),
+    };
+
     /// <summary>The one detail that makes a history line useful on its own: which file, which case.</summary>
     public static string Detail(HistoryEvent entry) => entry.EventType switch
     {

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace Maca.Orchestrations.Nominations;
+namespace Maca.Orchestrations.Privacy;
 
 /// <summary>
 /// Keeps real identifiers out of every field: a case reference must look pseudonymous, and no text may carry an

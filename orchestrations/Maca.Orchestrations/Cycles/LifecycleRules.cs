@@ -1,33 +1,36 @@
 using System.Text.RegularExpressions;
 using Maca.Orchestrations.Calendar;
 using Maca.Orchestrations.Chasing;
+using Maca.Orchestrations.Nominations;
 using Maca.Orchestrations.Submissions;
+using static Maca.Orchestrations.Cycles.Decide;
 
 namespace Maca.Orchestrations.Cycles;
 
-public sealed partial class CycleDecider
+/// <summary>Starting, stopping, pausing and resuming a cycle.</summary>
+public sealed partial class LifecycleRules(WorkingCalendar calendar, NominationRules nominations)
 {
-    private Decision Start(StartCycle c, CycleState s, DateTimeOffset now)
+    public Decision Start(StartCycle c, CycleState s, DateTimeOffset now)
     {
         if (s.Phase != CyclePhase.NotStarted) return s.CycleId == c.CycleId ? Decision.NoOp : Rejection.Rule("This cycle has already started.");
         if (StartProblem(c) is { } problem) return problem;
 
         var today = WorkingCalendar.UkDate(now);
-        var openDate = Calendar.NextWorkingDayOnOrAfter(c.Timetable.NominationsOpen ?? today);
+        var openDate = calendar.NextWorkingDayOnOrAfter(c.Timetable.NominationsOpen ?? today);
         var openAt = openDate == today ? now : WorkingCalendar.AtUkTime(openDate, WorkingCalendar.ChaserTime);
-        var closeDate = c.Timetable.NominationsClose ?? Calendar.AddWorkingDays(openDate, DefaultDurations.NominationWorkingDays);
+        var closeDate = c.Timetable.NominationsClose ?? calendar.AddWorkingDays(openDate, DefaultDurations.NominationWorkingDays);
         if (openDate < today) return Rejection.Invalid("timetable.nominationsOpen", "Nominations cannot open in the past.");
         if (closeDate <= openDate) return Rejection.Invalid("timetable.nominationsClose", "Nominations must close after they open.");
         if (c.Timetable.SubmissionDeadline is { } deadline && deadline <= closeDate)
             return Rejection.Invalid("timetable.submissionDeadline", "The submission deadline must fall after nominations close.");
 
         var started = new CycleStarted(c.CycleId, c.PartnershipId, c.Theme.Trim(), c.AuditType, c.Agencies, c.TargetCases, c.Contacts,
-            openAt, Calendar.DeadlineOn(closeDate), c.Timetable.SubmissionDeadline, c.Timetable.MeetingTarget,
+            openAt, calendar.DeadlineOn(closeDate), c.Timetable.SubmissionDeadline, c.Timetable.MeetingTarget,
             c.SubmissionLadder ?? ChaserLadder.DefaultSubmission, c.ActionLadder ?? ChaserLadder.DefaultAction,
             c.Questions ?? DefaultAuditTool.Questions, c.NominatingAgencies?.Distinct().Order(StringComparer.Ordinal).ToList());
         var state = Preview(s, [started]);
         return openAt <= now
-            ? Decision.Accept([started, .. OpenNominationsNow(state, now)])
+            ? Decision.Accept([started, .. nominations.Open(state, now)])
             : Decision.Accept(started, new StepsScheduled([ScheduledStep.Create(openAt, StepPurpose.OpenNominations)]));
     }
 
@@ -58,6 +61,17 @@ public sealed partial class CycleDecider
             return Rejection.Invalid("questions", "The audit tool needs at least one question, each with its own number.");
         return null;
     }
+
+    public static Decision Terminate(TerminateCycle c, CycleState s) => s.Phase switch
+    {
+        CyclePhase.Terminated => Decision.NoOp,
+        CyclePhase.Closed => Rejection.Phase(s.Phase, "terminate the cycle"),
+        _ => Decision.Accept(new CycleTerminated(Required(c.Reason))),
+    };
+
+    public static Decision Suspend(SuspendCycle c, CycleState s) => s.Suspended ? Decision.NoOp : Decision.Accept(new CycleSuspended(Required(c.Reason)));
+
+    public static Decision Resume(CycleState s) => s.Suspended ? Decision.Accept(new CycleResumed()) : Decision.NoOp;
 
     private static bool IsEmail(string? value) => value is not null && EmailShape().IsMatch(value);
 

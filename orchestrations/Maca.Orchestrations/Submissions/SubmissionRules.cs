@@ -1,40 +1,46 @@
 using Maca.Orchestrations.Calendar;
 using Maca.Orchestrations.Chasing;
-using Maca.Orchestrations.Nominations;
+using Maca.Orchestrations.Cycles;
+using Maca.Orchestrations.Documents;
 using Maca.Orchestrations.Notifications;
-using Maca.Orchestrations.Submissions;
+using Maca.Orchestrations.Privacy;
+using static Maca.Orchestrations.Cycles.Decide;
 
-namespace Maca.Orchestrations.Cycles;
+namespace Maca.Orchestrations.Submissions;
 
-public sealed partial class CycleDecider
+/// <summary>Drafts, submissions, "not known", extensions and closing submissions. Phases are checked by the decider's table.</summary>
+public sealed class SubmissionRules(WorkingCalendar calendar, Chasers chasers)
 {
     private const int MaxCommentLength = 4000;
 
-    private static Decision SaveDraft(SaveSubmissionDraft c, CycleState s)
+    /// <summary>The same submission again, after it took effect (even once the phase has moved on), changes nothing.</summary>
+    public static bool AlreadySubmitted(SubmitAuditTool c, CycleState s) =>
+        s.Submissions.TryGetValue(CycleState.SubmissionKey(c.AgencyCode, c.CaseRef), out var existing)
+        && existing.Status == SubmissionStatus.Submitted && existing.ChronologyRef == c.ChronologyRef;
+
+    public static bool AlreadyNotKnown(DeclareNotKnown c, CycleState s) =>
+        s.Submissions.TryGetValue(CycleState.SubmissionKey(c.AgencyCode, c.CaseRef), out var existing) && existing.Status == SubmissionStatus.NotKnown;
+
+    public static Decision SaveDraft(SaveSubmissionDraft c, CycleState s)
     {
-        if (PairProblem(c.AgencyCode, c.CaseRef, s, "save a draft") is { } problem) return problem;
+        if (PairProblem(c.AgencyCode, c.CaseRef, s) is { } problem) return problem;
         if (AnswersProblem(c.Answers, s, complete: false) is { } answers) return answers;
-        if (DocumentProblem(s, c.ChronologyRef, c.AgencyCode, DocumentKind.Chronology, "chronologyRef") is { } file) return file;
+        if (DocumentRules.Problem(s, c.ChronologyRef, c.AgencyCode, DocumentKind.Chronology, "chronologyRef") is { } file) return file;
         return Decision.Accept(new SubmissionDraftSaved(c.AgencyCode, c.CaseRef, c.Answers, c.ChronologyRef));
     }
 
-    private static Decision Submit(SubmitAuditTool c, CycleState s)
+    public static Decision Submit(SubmitAuditTool c, CycleState s)
     {
-        var key = CycleState.SubmissionKey(c.AgencyCode, c.CaseRef);
-        if (s.Submissions.TryGetValue(key, out var existing) && existing.Status == SubmissionStatus.Submitted && existing.ChronologyRef == c.ChronologyRef)
-            return Decision.NoOp;
-        if (PairProblem(c.AgencyCode, c.CaseRef, s, "submit") is { } problem) return problem;
+        if (PairProblem(c.AgencyCode, c.CaseRef, s) is { } problem) return problem;
         if (string.IsNullOrWhiteSpace(c.ChronologyRef)) return Rejection.Invalid("chronologyRef", "Upload the chronology before you submit.");
-        if (DocumentProblem(s, c.ChronologyRef, c.AgencyCode, DocumentKind.Chronology, "chronologyRef") is { } file) return file;
+        if (DocumentRules.Problem(s, c.ChronologyRef, c.AgencyCode, DocumentKind.Chronology, "chronologyRef") is { } file) return file;
         if (AnswersProblem(c.Answers, s, complete: true) is { } answers) return answers;
         return Decision.Accept(AfterSubmission(s, new AuditToolSubmitted(c.AgencyCode, c.CaseRef, c.ChronologyRef, c.Answers)));
     }
 
-    private static Decision DeclareNotKnown(DeclareNotKnown c, CycleState s)
+    public static Decision DeclareNotKnown(DeclareNotKnown c, CycleState s)
     {
-        if (s.Submissions.TryGetValue(CycleState.SubmissionKey(c.AgencyCode, c.CaseRef), out var existing) && existing.Status == SubmissionStatus.NotKnown)
-            return Decision.NoOp;
-        if (PairProblem(c.AgencyCode, c.CaseRef, s, "declare a case not known") is { } problem) return problem;
+        if (PairProblem(c.AgencyCode, c.CaseRef, s) is { } problem) return problem;
         if (IdentifierGuard.TextProblem(c.Note) is { } text) return Rejection.Invalid("note", text);
         return Decision.Accept(AfterSubmission(s, new NotKnownDeclared(c.AgencyCode, c.CaseRef, c.Note?.Trim() ?? "")));
     }
@@ -45,20 +51,21 @@ public sealed partial class CycleDecider
         var events = new List<CycleEvent> { submitted };
         var state = Preview(s, events);
         var agency = submitted is AuditToolSubmitted a ? a.AgencyCode : ((NotKnownDeclared)submitted).AgencyCode;
-        if (state.OutstandingCases(agency).Count == 0 &&
-            Cancel(state, x => x.Purpose == StepPurpose.SubmissionChaser && x.AgencyCode == agency, $"{agency} has submitted everything") is { } stop)
-            events.Add(stop);
-        if (state.AgenciesInScope.All(code => state.OutstandingCases(code).Count == 0))
-            events.Add(new SubmissionsClosed([]));
+        if (state.OutstandingCases(agency).Count == 0) events.With(Chasers.Stop(state, Chase.Submission, $"{agency} has submitted everything", agency: agency));
+        if (state.AgenciesInScope.All(code => state.OutstandingCases(code).Count == 0)) events.Add(new SubmissionsClosed([]));
         return events;
     }
 
-    private static Rejection? PairProblem(string agency, string caseRef, CycleState s, string action)
+    /// <summary>Which of the agency's cases this is, said exactly when it is not one of them.</summary>
+    private static Rejection? PairProblem(string agency, string caseRef, CycleState s)
     {
-        if (s.Phase != CyclePhase.AwaitingSubmissions) return Rejection.Phase(s.Phase, action);
+        if (string.IsNullOrWhiteSpace(agency)) return Rejection.Invalid("agencyCode", "The agency code is missing.");
+        if (string.IsNullOrWhiteSpace(caseRef)) return Rejection.Invalid("caseRef", "The case reference is missing.");
         if (!s.Agencies.ContainsKey(agency)) return Rejection.Missing($"Agency {agency}");
         if (!s.Submissions.TryGetValue(CycleState.SubmissionKey(agency, caseRef), out var record))
-            return Rejection.Missing($"Case {caseRef} for agency {agency}");
+            return s.Cases.Any(c => c.CaseRef == caseRef)
+                ? Rejection.NotThere($"Case {caseRef} is in the cycle but not in {agency}'s scope.")
+                : Rejection.Missing($"Case {caseRef}");
         return record.Status is SubmissionStatus.Submitted or SubmissionStatus.NotKnown
             ? Rejection.Rule($"{agency} has already responded for case {caseRef}. Ask the coordinator if it needs correcting.")
             : null;
@@ -83,12 +90,11 @@ public sealed partial class CycleDecider
         return null;
     }
 
-    private Decision RequestExtension(RequestExtension c, CycleState s)
+    public Decision RequestExtension(RequestExtension c, CycleState s)
     {
-        if (s.Phase != CyclePhase.AwaitingSubmissions) return Rejection.Phase(s.Phase, "ask for an extension");
         if (!s.Agencies.ContainsKey(c.AgencyCode)) return Rejection.Missing($"Agency {c.AgencyCode}");
         if (s.OutstandingCases(c.AgencyCode).Count == 0) return Rejection.Rule($"{c.AgencyCode} has nothing outstanding.");
-        var requested = Calendar.DeadlineOn(c.NewDeadline);
+        var requested = calendar.DeadlineOn(c.NewDeadline);
         if (requested <= s.DeadlineFor(c.AgencyCode)) return Rejection.Invalid("newDeadline", "Ask for a date after the current deadline.");
         if (IdentifierGuard.TextProblem(c.Reason) is { } text) return Rejection.Invalid("reason", text);
         return s.PendingExtensions.TryGetValue(c.AgencyCode, out var pending) && pending == requested
@@ -96,27 +102,25 @@ public sealed partial class CycleDecider
             : Decision.Accept(new ExtensionRequested(c.AgencyCode, requested, Required(c.Reason)));
     }
 
-    private Decision GrantExtension(GrantExtension c, CycleState s, DateTimeOffset now)
+    /// <summary>A new deadline for one agency: its chasers are laid again from it, and the lead is told.</summary>
+    public Decision GrantExtension(GrantExtension c, CycleState s, DateTimeOffset now)
     {
-        if (s.Phase != CyclePhase.AwaitingSubmissions) return Rejection.Phase(s.Phase, "grant an extension");
         if (!s.Agencies.TryGetValue(c.AgencyCode, out var agency)) return Rejection.Missing($"Agency {c.AgencyCode}");
         DateTimeOffset deadline;
-        if (c.NewDeadline is { } date) deadline = Calendar.DeadlineOn(date);
+        if (c.NewDeadline is { } date) deadline = calendar.DeadlineOn(date);
         else if (s.PendingExtensions.TryGetValue(c.AgencyCode, out var requested)) deadline = requested;
         else return Rejection.Invalid("newDeadline", $"{c.AgencyCode} has not asked for an extension; give the new deadline.");
         if (deadline <= now || deadline <= s.DeadlineFor(c.AgencyCode)) return Rejection.Invalid("newDeadline", "The new deadline must be later than the current one.");
 
         var events = new List<CycleEvent> { new ExtensionGranted(c.AgencyCode, deadline) };
-        if (Cancel(s, x => x.Purpose == StepPurpose.SubmissionChaser && x.AgencyCode == c.AgencyCode, "extension granted") is { } old) events.Add(old);
-        events.Add(new StepsScheduled(Ladder(s.SubmissionLadder, deadline, now, StepPurpose.SubmissionChaser, agency: c.AgencyCode).ToList()));
+        events.AddRange(chasers.Relay(s, Chase.Submission, c.AgencyCode, deadline, now, "extension granted"));
         events.Add(Notify(NotificationKind.ExtensionGranted, [agency.LeadEmail], agency: c.AgencyCode,
             cases: s.OutstandingCases(c.AgencyCode), dueAt: deadline));
         return Decision.Accept(events);
     }
 
-    private static Decision RefuseExtension(RefuseExtension c, CycleState s)
+    public static Decision RefuseExtension(RefuseExtension c, CycleState s)
     {
-        if (s.Phase != CyclePhase.AwaitingSubmissions) return Rejection.Phase(s.Phase, "refuse an extension");
         if (!s.Agencies.TryGetValue(c.AgencyCode, out var agency)) return Rejection.Missing($"Agency {c.AgencyCode}");
         if (!s.PendingExtensions.ContainsKey(c.AgencyCode)) return Rejection.Rule($"{c.AgencyCode} has no extension request waiting.");
         return Decision.Accept(new ExtensionRefused(c.AgencyCode, Required(c.Reason)),
@@ -124,28 +128,10 @@ public sealed partial class CycleDecider
                 cases: s.OutstandingCases(c.AgencyCode), dueAt: s.DeadlineFor(c.AgencyCode), note: Required(c.Reason)));
     }
 
-    private static Decision CloseSubmissionsNow(CycleState s)
+    /// <summary>The coordinator goes on without what is missing; each missing response is recorded as such.</summary>
+    public static Decision CloseNow(CycleState s)
     {
-        if (s.Phase != CyclePhase.AwaitingSubmissions) return Rejection.Phase(s.Phase, "close submissions");
         var missing = s.AgenciesInScope.SelectMany(a => s.OutstandingCases(a).Select(c => new MissingSubmission(a, c))).ToList();
-        var events = new List<CycleEvent>();
-        if (Cancel(s, x => x.Purpose == StepPurpose.SubmissionChaser, "coordinator proceeded") is { } stop) events.Add(stop);
-        events.Add(new SubmissionsClosed(missing));
-        return Decision.Accept(events);
-    }
-
-    private static IEnumerable<CycleEvent> SubmissionChaser(ScheduledStep step, CycleState s)
-    {
-        var agency = s.Agencies[step.AgencyCode!];
-        var outstanding = s.OutstandingCases(agency.Code);
-        if (outstanding.Count == 0) return [];
-        var deadline = s.DeadlineFor(agency.Code);
-        return [step.Chaser switch
-        {
-            ChaserKind.Reminder => Notify(NotificationKind.SubmissionReminder, [agency.LeadEmail], agency: agency.Code, cases: outstanding, dueAt: deadline),
-            ChaserKind.DueToday => Notify(NotificationKind.SubmissionDueToday, [agency.LeadEmail], agency: agency.Code, cases: outstanding, dueAt: deadline),
-            ChaserKind.Overdue => Notify(NotificationKind.SubmissionOverdue, [agency.LeadEmail], [agency.QaEmail], agency.Code, outstanding, deadline),
-            _ => Notify(NotificationKind.SubmissionEscalation, [agency.SeniorEmail, s.Contacts.ManagerEmail], agency: agency.Code, cases: outstanding, dueAt: deadline),
-        }];
+        return Decision.Accept(new List<CycleEvent>().With(Chasers.Stop(s, Chase.Submission, "coordinator proceeded")).Append(new SubmissionsClosed(missing)));
     }
 }

@@ -1,14 +1,15 @@
-using Maca.Orchestrations.Findings;
-using Maca.Orchestrations.Nominations;
+using Maca.Orchestrations.Cycles;
+using Maca.Orchestrations.Privacy;
 using Maca.Orchestrations.Submissions;
 
-namespace Maca.Orchestrations.Cycles;
+namespace Maca.Orchestrations.Findings;
 
-public sealed partial class CycleDecider
+/// <summary>Each case's strengths, findings and gradings, the recommendations, and finishing findings.</summary>
+public static class FindingsRules
 {
-    private static Decision RecordFindings(RecordCaseFindings c, CycleState s)
+    public static Decision Record(RecordCaseFindings c, CycleState s)
     {
-        if (s.Phase != CyclePhase.RecordingFindings) return Rejection.Phase(s.Phase, "record findings");
+        if (string.IsNullOrWhiteSpace(c.CaseRef)) return Rejection.Invalid("caseRef", "The case reference is missing.");
         var selected = s.Cases.FirstOrDefault(x => x.CaseRef == c.CaseRef);
         if (selected is null) return Rejection.Missing($"Case {c.CaseRef}");
         if (c.Strengths.Count == 0 && c.Findings.Count == 0) return Rejection.Invalid("findings", "Record at least one strength or finding.");
@@ -24,15 +25,14 @@ public sealed partial class CycleDecider
                 return Rejection.Invalid("findings.themes", $"{unknown} is not a learning theme. Use one of {string.Join(", ", LearningThemes.All.Keys)}.");
         }
         if (c.Gradings.Keys.FirstOrDefault(a => !selected.AgenciesInScope.Contains(a)) is { } outOfScope)
-            return Rejection.Invalid("gradings", $"{outOfScope} was not in scope for case {c.CaseRef}.");
+            return Rejection.Invalid("gradings", $"Case {c.CaseRef} is in the cycle but not in {outOfScope}'s scope, so {outOfScope} cannot be graded for it.");
         if (c.Gradings.Values.Any(g => g == Grade.NotApplicable)) return Rejection.Invalid("gradings", "Grade each agency from Outstanding to Inadequate.");
         var findings = c.Findings.Select(f => new Finding(f.Text.Trim(), f.Themes.Distinct().ToList())).ToList();
         return Decision.Accept(new CaseFindingsRecorded(c.CaseRef, c.Strengths.Select(x => x.Trim()).ToList(), findings, c.Gradings));
     }
 
-    private static Decision AddRecommendation(AddRecommendation c, CycleState s)
+    public static Decision Recommend(AddRecommendation c, CycleState s)
     {
-        if (s.Phase != CyclePhase.RecordingFindings) return Rejection.Phase(s.Phase, "add a recommendation");
         if (string.IsNullOrWhiteSpace(c.Text)) return Rejection.Invalid("text", "Write the recommendation.");
         if (!RecommendationCategories.All.Contains(c.Category))
             return Rejection.Invalid("category", $"Choose a category: {string.Join(", ", RecommendationCategories.All)}.");
@@ -40,9 +40,8 @@ public sealed partial class CycleDecider
         return Decision.Accept(new RecommendationAdded($"R{s.Recommendations.Count + 1}", c.Text.Trim(), c.Category));
     }
 
-    private static Decision FinishFindings(CycleState s)
+    public static Decision Complete(CycleState s)
     {
-        if (s.Phase != CyclePhase.RecordingFindings) return NoOpOr(s, CyclePhase.DraftingSummary, "complete the findings");
         var without = s.Cases.Where(x => !s.Findings.ContainsKey(x.CaseRef)).Select(x => x.CaseRef).ToList();
         if (without.Count > 0) return Rejection.Rule($"Record findings for {string.Join(", ", without)} first.");
         if (s.Recommendations.IsEmpty) return Rejection.Rule("Add at least one recommendation first.");

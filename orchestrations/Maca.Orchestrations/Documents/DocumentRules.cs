@@ -1,20 +1,24 @@
-namespace Maca.Orchestrations.Cycles;
+using Maca.Orchestrations.Cycles;
 
-public sealed partial class CycleDecider
+namespace Maca.Orchestrations.Documents;
+
+/// <summary>
+/// Case files. The app stores a file before it asks; attaching records whose it is. Chronologies belong to the
+/// submission window and evidence to the follow-up of actions (the decider's table says which phase takes which).
+/// </summary>
+public static class DocumentRules
 {
     private const int MaxFileNameLength = 200;
 
-    /// <summary>
-    /// The app stores the file before it asks; this records whose it is. Chronologies belong to the submission
-    /// window, evidence to the action plan's follow-up.
-    /// </summary>
-    private static Decision Attach(AttachDocument c, CycleState s)
+    public static bool Known(AttachDocument c, CycleState s) => s.Documents.ContainsKey(c.DocumentId ?? "");
+
+    /// <summary>A file attached again: the same agency and bytes change nothing, in any phase; anything else is refused.</summary>
+    public static Decision Again(AttachDocument c, CycleState s) =>
+        s.Documents[c.DocumentId].AgencyCode == c.AgencyCode && s.Documents[c.DocumentId].Sha256 == c.Sha256
+            ? Decision.NoOp : Rejection.Rule("That document is already attached.");
+
+    public static Decision Attach(AttachDocument c, CycleState s)
     {
-        if (s.Documents.TryGetValue(c.DocumentId ?? "", out var existing))
-            return existing.AgencyCode == c.AgencyCode && existing.Sha256 == c.Sha256
-                ? Decision.NoOp : Rejection.Rule("That document is already attached.");
-        var window = c.Kind == DocumentKind.Chronology ? CyclePhase.AwaitingSubmissions : CyclePhase.FollowingUpActions;
-        if (s.Phase != window) return Rejection.Phase(s.Phase, c.Kind == DocumentKind.Chronology ? "upload a chronology" : "upload evidence");
         if (!s.Agencies.ContainsKey(c.AgencyCode)) return Rejection.Missing($"Agency {c.AgencyCode}");
         if (string.IsNullOrWhiteSpace(c.DocumentId)) return Rejection.Invalid("documentId", "The document id is missing.");
         if (c.Sha256 is not { Length: 64 } || !c.Sha256.All(Uri.IsHexDigit)) return Rejection.Invalid("sha256", "Give the file's SHA-256 as 64 hex digits.");
@@ -25,13 +29,13 @@ public sealed partial class CycleDecider
     }
 
     /// <summary>Downloads are recorded in every phase, even after the cycle ends: who read a case file is history.</summary>
-    private static Decision RecordDownload(RecordDocumentDownload c, CycleState s) =>
+    public static Decision RecordDownload(RecordDocumentDownload c, CycleState s) =>
         s.Documents.TryGetValue(c.DocumentId ?? "", out var document)
             ? Decision.Accept(new DocumentDownloaded(document.Id, document.AgencyCode, document.FileName))
             : Rejection.Missing("That document");
 
     /// <summary>A submission or progress update may only point at a file the same agency attached, of the right kind.</summary>
-    private static Rejection? DocumentProblem(CycleState s, string? documentId, string agency, DocumentKind kind, string field)
+    public static Rejection? Problem(CycleState s, string? documentId, string agency, DocumentKind kind, string field)
     {
         if (documentId is null) return null;
         return s.Documents.TryGetValue(documentId, out var document) && document.AgencyCode == agency && document.Kind == kind

@@ -1,13 +1,15 @@
-using Maca.Orchestrations.Nominations;
+using Maca.Orchestrations.Cycles;
 using Maca.Orchestrations.Notifications;
+using Maca.Orchestrations.Privacy;
+using static Maca.Orchestrations.Cycles.Decide;
 
-namespace Maca.Orchestrations.Cycles;
+namespace Maca.Orchestrations.Summaries;
 
-public sealed partial class CycleDecider
+/// <summary>The learning summary: draft, review, approve or return, publish. The phase is checked by the decider's table.</summary>
+public static class SummaryRules
 {
-    private static Decision DraftSummary(DraftLearningSummary c, CycleState s)
+    public static Decision Draft(DraftLearningSummary c, CycleState s)
     {
-        if (s.Phase != CyclePhase.DraftingSummary) return Rejection.Phase(s.Phase, "draft the learning summary");
         if (s.Summary is SummaryStatus.InReview or SummaryStatus.Approved)
             return Rejection.Rule("The summary is with the reviewer. Return it for changes before editing.");
         var content = c.Content;
@@ -19,33 +21,31 @@ public sealed partial class CycleDecider
         return s.SummaryContent == content ? Decision.NoOp : Decision.Accept(new LearningSummaryDrafted(content));
     }
 
-    private static Decision SubmitForReview(CycleState s) => s switch
+    public static Decision SendForReview(CycleState s) => s.Summary switch
     {
-        { Phase: not CyclePhase.DraftingSummary } => Rejection.Phase(s.Phase, "send the summary for review"),
-        { Summary: SummaryStatus.InReview } => Decision.NoOp,
-        { Summary: SummaryStatus.Draft } => Decision.Accept(new LearningSummarySubmittedForReview()),
+        SummaryStatus.InReview => Decision.NoOp,
+        SummaryStatus.Draft => Decision.Accept(new LearningSummarySubmittedForReview()),
         _ => Rejection.Rule("Only a draft summary can go for review."),
     };
 
-    private static Decision Approve(CycleState s) => s switch
+    public static Decision Approve(CycleState s) => s.Summary switch
     {
-        { Phase: not CyclePhase.DraftingSummary } => Rejection.Phase(s.Phase, "approve the summary"),
-        { Summary: SummaryStatus.Approved } => Decision.NoOp,
-        { Summary: SummaryStatus.InReview } => Decision.Accept(new LearningSummaryApproved()),
+        SummaryStatus.Approved => Decision.NoOp,
+        SummaryStatus.InReview => Decision.Accept(new LearningSummaryApproved()),
         _ => Rejection.Rule("Only a summary in review can be approved."),
     };
 
-    private static Decision ReturnSummary(ReturnSummary c, CycleState s) => s switch
+    public static Decision Return(ReturnSummary c, CycleState s) => s.Summary switch
     {
-        { Phase: not CyclePhase.DraftingSummary } => Rejection.Phase(s.Phase, "return the summary"),
-        { Summary: SummaryStatus.InReview or SummaryStatus.Approved } => Decision.Accept(new LearningSummaryReturned(Required(c.Reason))),
+        SummaryStatus.InReview or SummaryStatus.Approved => Decision.Accept(new LearningSummaryReturned(Required(c.Reason))),
         _ => Rejection.Rule("Only a summary in review or approved can be returned for changes."),
     };
 
-    private static Decision Publish(CycleState s)
+    /// <summary>Published once: the same command after it took effect changes nothing.</summary>
+    public static bool AlreadyPublished(CycleState s) => s.Phase == CyclePhase.ActionPlanning && s.Summary == SummaryStatus.Published;
+
+    public static Decision Publish(CycleState s)
     {
-        if (s.Phase == CyclePhase.ActionPlanning && s.Summary == SummaryStatus.Published) return Decision.NoOp;
-        if (s.Phase != CyclePhase.DraftingSummary) return Rejection.Phase(s.Phase, "publish the summary");
         if (s.Summary != SummaryStatus.Approved) return Rejection.Rule("The summary must be approved before it is published.");
         var leads = s.Agencies.Values.OrderBy(a => a.Code, StringComparer.Ordinal).Select(a => a.LeadEmail);
         return Decision.Accept(new LearningSummaryPublished(),
