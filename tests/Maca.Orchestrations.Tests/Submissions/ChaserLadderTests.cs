@@ -1,3 +1,4 @@
+using Maca.Orchestrations.Submissions;
 using Maca.Orchestrations.Chasing;
 using Maca.Orchestrations.Cycles;
 using Maca.Orchestrations.Notifications;
@@ -76,9 +77,11 @@ public sealed class ChaserLadderTests
     public void ANotKnownDeclarationCountsAsTheAgencysAnswer()
     {
         var cycle = Cycle.Selected();
-        var spec = Spec.Given(cycle.History).When(new DeclareNotKnown("HEA", "MACA-2", "No record of this child after a full search."), Cycle.Start.AddHours(5));
-        Assert.Equal(SubmissionStatus.NotKnown, spec.StateAfter.Submissions["HEA|MACA-2"].Status);
-        Assert.DoesNotContain(spec.StateAfter.Schedule, s => s.AgencyCode == "HEA");
+        var at = Cycle.Start.AddHours(5);
+        var healthRungs = cycle.State.Schedule.Where(x => x.AgencyCode == "HEA").Select(x => x.Id).ToList();
+        Spec.Given(cycle.History).When(new DeclareNotKnown("HEA", "MACA-2", "No record of this child after a full search."), at).Then(
+            new NotKnownDeclared("HEA", "MACA-2", "No record of this child after a full search.") { At = at },
+            new StepsCancelled(healthRungs, "HEA has submitted everything") { At = at });
     }
 
     [Fact]
@@ -95,9 +98,11 @@ public sealed class ChaserLadderTests
     public void ADraftCanBeSavedIncompleteAndTheAgencyIsStillChased()
     {
         var cycle = Cycle.Selected();
-        var spec = Spec.Given(cycle.History).When(new SaveSubmissionDraft("POL", "MACA-1", [new(2, Maca.Orchestrations.Submissions.Grade.Good, "")], null), Cycle.Start.AddHours(5));
-        Assert.Equal(SubmissionStatus.Draft, spec.StateAfter.Submissions["POL|MACA-1"].Status);
-        Assert.Contains(spec.StateAfter.Schedule, s => s.AgencyCode == "POL");
+        var at = Cycle.Start.AddHours(5);
+        AuditAnswer[] answers = [new(2, Maca.Orchestrations.Submissions.Grade.Good, "")];
+        // Only the draft: no chaser is cancelled.
+        Spec.Given(cycle.History).When(new SaveSubmissionDraft("POL", "MACA-1", answers, null), at)
+            .Then(new SubmissionDraftSaved("POL", "MACA-1", answers, null) { At = at });
     }
 
     [Fact]
@@ -117,10 +122,10 @@ public sealed class ChaserLadderTests
     {
         var cycle = Cycle.Selected();
         cycle.Do(new SubmitAuditTool("CSC", "MACA-1", Cycle.Chronology("CSC"), Cycle.FullAnswers(cycle.State)), Cycle.Start.AddHours(5));
-        var spec = Spec.Given(cycle.History).When(new ProceedWithoutMissing(), Uk(2026, 12, 23));
-        Assert.Equal([new MissingSubmission("CSC", "MACA-2"), new MissingSubmission("HEA", "MACA-2"), new MissingSubmission("POL", "MACA-1")],
-            spec.Single<SubmissionsClosed>().Missing);
-        Assert.Equal(SubmissionStatus.Missing, spec.StateAfter.Submissions["POL|MACA-1"].Status);
-        Assert.Empty(spec.StateAfter.Schedule);
+        var at = Uk(2026, 12, 23);
+        var everyRung = cycle.State.Schedule.Select(x => x.Id).ToList();
+        Spec.Given(cycle.History).When(new ProceedWithoutMissing(), at).Then(
+            new StepsCancelled(everyRung, "coordinator proceeded") { At = at },
+            new SubmissionsClosed([new("CSC", "MACA-2"), new("HEA", "MACA-2"), new("POL", "MACA-1")]) { At = at });
     }
 }
