@@ -8,6 +8,7 @@ using Maca.Functions.Outbox;
 using Microsoft.Extensions.Options;
 using Maca.Orchestrations.Cycles;
 using Maca.Orchestrations.Nominations;
+using Maca.Orchestrations.Summaries;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Maca.Functions.Cycles;
@@ -98,7 +99,7 @@ public static class CyclesApi
         int? Top, string? ContinuationToken);
 
     private static async Task<IResult> RaiseEvent(string id, string name, HttpContext http, CycleEngine engine, NamesToKeepOut namesToKeepOut,
-        CancellationToken ct)
+        CycleStore store, CancellationToken ct)
     {
         // Strict UTF-8: bytes that are not UTF-8 are refused, never silently replaced.
         using var reader = new StreamReader(http.Request.Body, new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true));
@@ -115,6 +116,11 @@ public static class CyclesApi
         if (InputScreen.Problems(command, names) is { Count: > 0 } problems) return TypedResults.ValidationProblem(problems);
         if (http.User.Link() is { } link && LinkRefusal(link, command) is { } refusal)
             return TypedResults.Problem(refusal, statusCode: StatusCodes.Status403Forbidden, title: "Not allowed with this link");
+        // The decider checks the summary for identifier shapes; only here are the partnership's own names known.
+        if (command is ApproveSummary && names.Count > 0 && (await store.LoadAsync(id, ct)).State is { SummaryContent: not null } cycle
+            && SummaryScreen.Hits(LearningSummaryDocument.From(cycle), names) is { Count: > 0 } hits)
+            return TypedResults.Problem("The summary may still identify someone. Resolve each before approving: " +
+                string.Join("; ", hits.Select(h => $"{h.Section}: {h.Problem}")) + ".", statusCode: 422, title: "Not allowed by the audit's rules");
         return await Execute(id, command, http, engine, ct);
     }
 

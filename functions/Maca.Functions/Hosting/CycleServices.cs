@@ -48,6 +48,7 @@ public static class CycleServices
         services.AddSingleton<CyclePurger>();
         services.AddSingleton<Documents.DocumentStore>();
         services.AddSingleton<Documents.DocumentUploads>();
+        services.AddSingleton<Summaries.SummaryVersions>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton<EmailRetry>();
         services.AddSingleton<DueWorkSweeper>();

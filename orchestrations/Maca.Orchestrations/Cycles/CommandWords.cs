@@ -17,7 +17,7 @@ public static class CommandWords
         [typeof(AddRecommendation)] = "add a recommendation", [typeof(CompleteFindings)] = "complete the findings",
         [typeof(DraftLearningSummary)] = "draft the learning summary", [typeof(SubmitSummaryForReview)] = "send the summary for review",
         [typeof(ApproveSummary)] = "approve the summary", [typeof(ReturnSummary)] = "return the summary",
-        [typeof(PublishSummary)] = "publish the summary", [typeof(AddAction)] = "add an action",
+        [typeof(PublishSummary)] = "publish the summary", [typeof(StoreSummaryVersion)] = "store a version of the summary", [typeof(AddAction)] = "add an action",
         [typeof(AgreeActionPlan)] = "agree the action plan", [typeof(RecordActionProgress)] = "record progress",
         [typeof(CompleteAction)] = "complete an action", [typeof(VerifyAction)] = "verify an action",
         [typeof(ReopenAction)] = "reopen an action", [typeof(CarryForwardAction)] = "carry an action forward",

@@ -65,12 +65,15 @@ public sealed record AddRecommendation(string Text, string Category) : CycleComm
 public sealed record CompleteFindings : CycleCommand;
 
 // Learning summary
-public sealed record LearningSummaryContent(string Process, string GoodPractice, string Resources, IReadOnlyList<string> ReflectiveQuestions);
+public sealed record LearningSummaryContent(string Process, string GoodPractice, string Resources, IReadOnlyList<string> ReflectiveQuestions,
+    string? WhyThisTheme = null);
 public sealed record DraftLearningSummary(LearningSummaryContent Content) : CycleCommand;
 public sealed record SubmitSummaryForReview : CycleCommand;
 public sealed record ApproveSummary : CycleCommand;
 public sealed record ReturnSummary(string Reason) : CycleCommand;
 public sealed record PublishSummary : CycleCommand;
+/// <summary>The app stored a generated Word version of the summary; recorded so the history names every version by its SHA-256.</summary>
+public sealed record StoreSummaryVersion(int Version, string ContentSha256, string Sha256, long Bytes) : CycleCommand;
 
 // Action plan
 public sealed record AddAction(string RecommendationId, string AgencyCode, string Description, DateOnly DueDate, string SuccessMeasure) : CycleCommand;

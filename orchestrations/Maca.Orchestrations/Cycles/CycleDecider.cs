@@ -52,6 +52,7 @@ public sealed class CycleDecider
         (_, NotStarted) => Rejection.Missing("This cycle"),
         (TerminateCycle c, _) => LifecycleRules.Terminate(c, s),
         (RecordDocumentDownload c, _) => DocumentRules.RecordDownload(c, s),
+        (StoreSummaryVersion c, _) when s.SummaryContent is not null => SummaryRules.StoreVersion(c, s),
         (_, Closed or Terminated) => Rejection.Phase(s.Phase, "change anything"),
         (SuspendCycle c, _) => LifecycleRules.Suspend(c, s),
         (ResumeCycle, _) => LifecycleRules.Resume(s),

@@ -45,6 +45,7 @@ namespace Maca.Orchestrations.Cycles;
 [JsonDerivedType(typeof(LearningSummaryApproved), nameof(LearningSummaryApproved))]
 [JsonDerivedType(typeof(LearningSummaryReturned), nameof(LearningSummaryReturned))]
 [JsonDerivedType(typeof(LearningSummaryPublished), nameof(LearningSummaryPublished))]
+[JsonDerivedType(typeof(LearningSummaryVersionStored), nameof(LearningSummaryVersionStored))]
 [JsonDerivedType(typeof(ActionAdded), nameof(ActionAdded))]
 [JsonDerivedType(typeof(ActionPlanAgreed), nameof(ActionPlanAgreed))]
 [JsonDerivedType(typeof(ActionProgressRecorded), nameof(ActionProgressRecorded))]
@@ -113,6 +114,7 @@ public sealed record LearningSummarySubmittedForReview : CycleEvent;
 public sealed record LearningSummaryApproved : CycleEvent;
 public sealed record LearningSummaryReturned(string Reason) : CycleEvent;
 public sealed record LearningSummaryPublished : CycleEvent;
+public sealed record LearningSummaryVersionStored(int Version, string ContentSha256, string Sha256, long Bytes) : CycleEvent;
 
 // Action plan
 public sealed record ActionAdded(string ActionId, string RecommendationId, string AgencyCode, string Description,

@@ -89,6 +89,7 @@ public static class CycleEvolver
         LearningSummarySubmittedForReview => s with { Summary = SummaryStatus.InReview },
         LearningSummaryApproved => s with { Summary = SummaryStatus.Approved },
         LearningSummaryReturned => s with { Summary = SummaryStatus.Draft },
+        LearningSummaryVersionStored x => s with { SummaryVersions = s.SummaryVersions.Add(new SummaryVersion(x.Version, x.ContentSha256, x.Sha256, x.Bytes, x.At)) },
         LearningSummaryPublished => s with { Summary = SummaryStatus.Published, Phase = CyclePhase.ActionPlanning },
 
         ActionAdded x => s with

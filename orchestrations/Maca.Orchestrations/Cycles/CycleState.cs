@@ -29,6 +29,9 @@ public sealed record CaseFindings(IReadOnlyList<string> Strengths, IReadOnlyList
 
 public sealed record Recommendation(string Id, string Text, string Category);
 
+/// <summary>A generated Word version of the learning summary, stored once and never changed.</summary>
+public sealed record SummaryVersion(int Version, string ContentSha256, string Sha256, long Bytes, DateTimeOffset At);
+
 public sealed record PlanAction(string Id, string RecommendationId, string AgencyCode, string Description, DateOnly DueDate,
     DateTimeOffset DueAt, string SuccessMeasure, ActionStatus Status = ActionStatus.Open, int ProgressUpdates = 0,
     string? LatestUpdate = null, DateTimeOffset? LatestUpdateAt = null, IReadOnlyList<string>? EvidenceRefs = null);
@@ -76,6 +79,7 @@ public sealed record CycleState
     public ImmutableList<Recommendation> Recommendations { get; init; } = [];
     public SummaryStatus Summary { get; init; }
     public LearningSummaryContent? SummaryContent { get; init; }
+    public ImmutableList<SummaryVersion> SummaryVersions { get; init; } = [];
     public ImmutableDictionary<string, PlanAction> Actions { get; init; } = ImmutableDictionary<string, PlanAction>.Empty;
     public int ActionsAdded { get; init; }
 

@@ -28,12 +28,26 @@ public static class SummaryRules
         _ => Rejection.Rule("Only a draft summary can go for review."),
     };
 
+    /// <summary>Approval reads the whole summary through the identifier guard first: every hit must be resolved.</summary>
     public static Decision Approve(CycleState s) => s.Summary switch
     {
         SummaryStatus.Approved => Decision.NoOp,
+        SummaryStatus.InReview when SummaryScreen.Hits(LearningSummaryDocument.From(s)) is { Count: > 0 } hits =>
+            Rejection.Rule("The summary may still identify someone. Resolve each before approving: " +
+                string.Join("; ", hits.Select(h => $"{h.Section}: {h.Problem}")) + "."),
         SummaryStatus.InReview => Decision.Accept(new LearningSummaryApproved()),
         _ => Rejection.Rule("Only a summary in review can be approved."),
     };
+
+    /// <summary>The next stored version, or nothing if this one is already recorded.</summary>
+    public static Decision StoreVersion(StoreSummaryVersion c, CycleState s)
+    {
+        if (s.SummaryVersions.FirstOrDefault(v => v.Version == c.Version) is { } stored)
+            return stored.Sha256 == c.Sha256 ? Decision.NoOp : Rejection.Rule($"Version {c.Version} of the summary is already stored.");
+        if (c.Version != s.SummaryVersions.Count + 1) return Rejection.Invalid("version", $"The next version is {s.SummaryVersions.Count + 1}.");
+        if (c.Sha256 is not { Length: 64 } || c.ContentSha256 is not { Length: 64 }) return Rejection.Invalid("sha256", "Give SHA-256 hashes as 64 hex digits.");
+        return Decision.Accept(new LearningSummaryVersionStored(c.Version, c.ContentSha256, c.Sha256, c.Bytes));
+    }
 
     public static Decision Return(ReturnSummary c, CycleState s) => s.Summary switch
     {

@@ -21,13 +21,14 @@ public sealed class CaseFindingsModel(CycleStore store, CycleEngine engine) : Co
 
     public static readonly Grade[] Gradable = [Grade.Outstanding, Grade.Good, Grade.RequiresImprovement, Grade.Inadequate];
 
-    protected override void Showing()
+    protected override Task ShowingAsync()
     {
-        if (Cycle.Findings.GetValueOrDefault(CaseRef) is not { } recorded) return;
+        if (Cycle.Findings.GetValueOrDefault(CaseRef) is not { } recorded) return Task.CompletedTask;
         Strengths = string.Join("\n", recorded.Strengths);
         FindingTexts = recorded.Findings.Select(f => (string?)f.Text).ToList();
         for (var i = 0; i < recorded.Findings.Count; i++) FindingThemes[i] = [.. recorded.Findings[i].Themes];
         foreach (var (agency, grade) in recorded.Gradings) Grades[agency] = grade.ToString();
+        return Task.CompletedTask;
     }
 
     public async Task<IActionResult> OnPostAsync(string id, CancellationToken ct)

@@ -20,10 +20,11 @@ public sealed class MeetingModel(CycleStore store, CycleEngine engine) : Coordin
 
     public IEnumerable<AgencyContact> Attendees => Cycle.Agencies.Values.Where(a => Cycle.AgenciesInScope.Contains(a.Code)).OrderBy(a => a.Code);
 
-    protected override void Showing()
+    protected override Task ShowingAsync()
     {
         for (var i = 1; i <= SlotRows; i++) Dates[$"slot{i}"] = DateInput.Of(null);
         Dates["new"] = DateInput.Of(null);
+        return Task.CompletedTask;
     }
 
     public async Task<IActionResult> OnPostProposeAsync(string id, CancellationToken ct)

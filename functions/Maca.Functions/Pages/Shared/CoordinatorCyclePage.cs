@@ -21,12 +21,12 @@ public abstract class CoordinatorCyclePage(CycleStore store, CycleEngine engine)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
         Notice = notice;
-        Showing();
+        await ShowingAsync();
         return Page();
     }
 
     /// <summary>Fills the form for a first look; nothing to do by default.</summary>
-    protected virtual void Showing() { }
+    protected virtual Task ShowingAsync() => Task.CompletedTask;
 
     protected virtual async Task<bool> LoadAsync(string id, CancellationToken ct)
     {

@@ -1,0 +1,63 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Azure;
+using Azure.Storage.Blobs.Models;
+using Maca.Functions.Cycles;
+using Maca.Functions.Directory;
+using Maca.Functions.Storage;
+using Maca.Orchestrations.Cycles;
+using Maca.Orchestrations.Summaries;
+
+namespace Maca.Functions.Summaries;
+
+/// <summary>
+/// The learning summary in Word, one stored version per distinct content: generated when first asked for, written once
+/// to the private documents container under the cycle (so a purge removes it), never changed, and recorded in the
+/// history with its SHA-256. Asking again for unchanged content gives back the version already stored.
+/// </summary>
+public sealed class SummaryVersions(StorageAccount storage, CycleStore store, CycleEngine engine, DirectoryStore directory, TimeProvider clock)
+{
+    public const string ContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+    public sealed record WordFile(byte[] Bytes, SummaryVersion Version, string FileName);
+
+    public async Task<WordFile?> CurrentAsync(string cycleId, string actor, CancellationToken ct)
+    {
+        var cycle = (await store.LoadAsync(cycleId, ct)).State;
+        if (cycle.SummaryContent is null) return null;
+        var document = LearningSummaryDocument.From(cycle);
+        var contentHash = Hash(JsonSerializer.SerializeToUtf8Bytes(document, CycleJson.Options));
+        var name = $"{cycle.Theme} learning summary".Replace(' ', '-').ToLowerInvariant();
+        if (cycle.SummaryVersions.LastOrDefault(v => v.ContentSha256 == contentHash) is { } stored)
+            return new WordFile(await ReadAsync(cycleId, stored.Version, ct), stored, $"{name}-v{stored.Version}.docx");
+
+        var partnership = await directory.GetPartnershipAsync(cycle.PartnershipId, ct);
+        var bytes = SummaryWordWriter.Write(document, partnership?.Name ?? cycle.PartnershipId, clock.GetUtcNow());
+        var version = cycle.SummaryVersions.Count + 1;
+        var sha = Hash(bytes);
+        try
+        {
+            await Blob(cycleId, version).UploadAsync(new BinaryData(bytes), new BlobUploadOptions
+            {
+                HttpHeaders = new BlobHttpHeaders { ContentType = ContentType },
+                Metadata = new Dictionary<string, string> { ["sha256"] = sha, ["contentsha256"] = contentHash },
+                Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All }, // written once, never replaced
+            }, ct);
+        }
+        catch (RequestFailedException e) when (e.Status is 409 or 412)
+        {
+            return await CurrentAsync(cycleId, actor, ct); // another request stored this version first
+        }
+        var result = await engine.ExecuteAsync(cycleId, new StoreSummaryVersion(version, contentHash, sha, bytes.Length), actor: actor, ct: ct);
+        if (result.Rejection is { } refused) throw new InvalidOperationException($"The summary version was not recorded: {refused.Message}");
+        return new WordFile(bytes, result.State.SummaryVersions.Single(v => v.Version == version), $"{name}-v{version}.docx");
+    }
+
+    private async Task<byte[]> ReadAsync(string cycleId, int version, CancellationToken ct) =>
+        (await Blob(cycleId, version).DownloadContentAsync(ct)).Value.Content.ToArray();
+
+    private Azure.Storage.Blobs.BlobClient Blob(string cycleId, int version) =>
+        storage.Container(CyclePurger.DocumentsContainer).GetBlobClient($"{cycleId}/learning-summary-v{version}.docx");
+
+    private static string Hash(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+}
