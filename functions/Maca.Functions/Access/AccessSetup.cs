@@ -34,6 +34,7 @@ public static class AccessSetup
             o.Conventions.AuthorizeFolder("/Cycles", CoordinatorPolicy);
             o.Conventions.AuthorizeFolder("/Agency", AgencyPolicy);
             o.Conventions.AuthorizeFolder("/Directory", CoordinatorPolicy);
+            o.Conventions.AuthorizeFolder("/Plans", CoordinatorPolicy);
         });
 
         services.AddAuthentication(Selector)

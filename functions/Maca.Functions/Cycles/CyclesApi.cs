@@ -119,8 +119,7 @@ public static class CyclesApi
         // The decider checks the summary for identifier shapes; only here are the partnership's own names known.
         if (command is ApproveSummary && names.Count > 0 && (await store.LoadAsync(id, ct)).State is { SummaryContent: not null } cycle
             && SummaryScreen.Hits(LearningSummaryDocument.From(cycle), names) is { Count: > 0 } hits)
-            return TypedResults.Problem("The summary may still identify someone. Resolve each before approving: " +
-                string.Join("; ", hits.Select(h => $"{h.Section}: {h.Problem}")) + ".", statusCode: 422, title: "Not allowed by the audit's rules");
+            return TypedResults.Problem(SummaryScreen.Explain(hits), statusCode: 422, title: "Not allowed by the audit's rules");
         return await Execute(id, command, http, engine, ct);
     }
 

@@ -49,6 +49,7 @@ public static class CycleServices
         services.AddSingleton<Documents.DocumentStore>();
         services.AddSingleton<Documents.DocumentUploads>();
         services.AddSingleton<Summaries.SummaryVersions>();
+        services.AddSingleton<ActionPlans.CompositeActionPlan>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton<EmailRetry>();
         services.AddSingleton<DueWorkSweeper>();

@@ -79,6 +79,10 @@ public sealed record IdentifierHit(string Section, string Problem, string Excerp
 
 public static class SummaryScreen
 {
+    /// <summary>Why approval waits, naming each hit's section.</summary>
+    public static string Explain(IReadOnlyList<IdentifierHit> hits) =>
+        "The summary may still identify someone. Resolve each before approving: " + string.Join("; ", hits.Select(h => $"{h.Section}: {h.Problem}")) + ".";
+
     /// <summary>The whole text, section by section, through the identifier guard (and the partnership's names, when known).</summary>
     public static IReadOnlyList<IdentifierHit> Hits(LearningSummaryDocument document, IReadOnlyCollection<string>? names = null) =>
         document.Texts().Select(t => (t.Section, t.Text, Problem: Privacy.IdentifierGuard.TextProblem(t.Text, names)))

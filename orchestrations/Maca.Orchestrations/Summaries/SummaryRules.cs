@@ -33,8 +33,7 @@ public static class SummaryRules
     {
         SummaryStatus.Approved => Decision.NoOp,
         SummaryStatus.InReview when SummaryScreen.Hits(LearningSummaryDocument.From(s)) is { Count: > 0 } hits =>
-            Rejection.Rule("The summary may still identify someone. Resolve each before approving: " +
-                string.Join("; ", hits.Select(h => $"{h.Section}: {h.Problem}")) + "."),
+            Rejection.Rule(SummaryScreen.Explain(hits)),
         SummaryStatus.InReview => Decision.Accept(new LearningSummaryApproved()),
         _ => Rejection.Rule("Only a summary in review can be approved."),
     };

@@ -13,7 +13,7 @@ namespace Maca.Functions.Tests.Pages;
 [Collection(AppCollection.Name)]
 public sealed class LearningSummaryOutputTests(AzuriteFixture azurite, MaildevFixture maildev)
 {
-    private static async Task<string> DraftedAsync(CycleClient api, string partnership)
+    internal static async Task<string> DraftedAsync(CycleClient api, string partnership)
     {
         await api.SeedPartnershipAsync(partnership, ["CSC", "POL"], "Neglect");
         await api.AdvanceToAsync(Uk(2029, 10, 1, 10));

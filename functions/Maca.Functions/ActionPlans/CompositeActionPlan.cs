@@ -1,0 +1,52 @@
+using Azure.Data.Tables;
+using Maca.Functions.Cycles;
+using Maca.Orchestrations.Actions;
+using Maca.Orchestrations.Calendar;
+using Maca.Orchestrations.Cycles;
+using Maca.Orchestrations.Reading;
+
+namespace Maca.Functions.ActionPlans;
+
+/// <summary>One action as the partnership's composite plan lists it.</summary>
+public sealed record PlanRow(string CycleId, string Theme, string Recommendation, string Owner, string OwnerCode, DateOnly DueDate,
+    ActionStatus Status, Rag? Rag, string? LatestUpdate, DateTimeOffset? LatestUpdateAt, IReadOnlyList<string> Evidence)
+{
+    /// <summary>Status and RAG in the words the plan uses, with RAG as text (a fill is only a help).</summary>
+    public string StatusWords => (Status, Rag) switch
+    {
+        (ActionStatus.Completed, _) => "Completed, to verify",
+        (ActionStatus.Verified, _) => "Verified",
+        (ActionStatus.CarriedForward, _) => "Carried forward",
+        (_, Orchestrations.Actions.Rag.Red) => "Red: overdue",
+        (_, Orchestrations.Actions.Rag.Amber) => "Amber: due soon",
+        _ => "Green: on track",
+    };
+}
+
+public sealed record PlanFilter(string? Owner = null, ActionStatus? Status = null, string? Theme = null, string? CycleId = null);
+
+/// <summary>Every action of every open cycle of a partnership, read through the cycle's read model, then filtered.</summary>
+public sealed class CompositeActionPlan(CycleStore store, WorkingCalendar calendar, TimeProvider clock)
+{
+    public async Task<IReadOnlyList<PlanRow>> RowsAsync(string partnershipId, PlanFilter filter, CancellationToken ct)
+    {
+        var rows = new List<PlanRow>();
+        string? continuation = null;
+        var now = clock.GetUtcNow();
+        do
+        {
+            var (cycles, next) = await store.ListPageAsync([TableClient.CreateQueryFilter($"PartnershipId eq {partnershipId}")], 200, continuation, ct);
+            foreach (var cycle in cycles.Select(c => c.State).Where(s => !s.IsFinished && !s.Actions.IsEmpty))
+            {
+                var content = CycleContent.Of(cycle, now, calendar);
+                rows.AddRange(content.Actions.Select(a => new PlanRow(cycle.CycleId, cycle.Theme,
+                    content.Recommendations.FirstOrDefault(r => r.Id == a.RecommendationId) is { } r ? $"{r.Id}: {r.Text}" : a.RecommendationId,
+                    a.AgencyName, a.AgencyCode, a.DueDate, a.Status, a.Rag, a.LatestUpdate, a.LatestUpdateAt, a.Evidence.Select(e => e.FileName).ToList())));
+            }
+            continuation = next;
+        } while (continuation is not null);
+        return rows.Where(r => (filter.Owner is null || r.OwnerCode == filter.Owner) && (filter.Status is null || r.Status == filter.Status)
+                && (filter.Theme is null || r.Theme == filter.Theme) && (filter.CycleId is null || r.CycleId == filter.CycleId))
+            .OrderBy(r => r.DueDate).ThenBy(r => r.CycleId, StringComparer.Ordinal).ToList();
+    }
+}

@@ -1,0 +1,37 @@
+using Maca.Functions.Tests.Infrastructure;
+using Maca.Functions.Tests.Pages;
+using Microsoft.Playwright;
+
+namespace Maca.Functions.Tests.Browser;
+
+/// <summary>The learning summary pages and the composite action plan in a real browser, checked with axe.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class LearningOutputsBrowserTests(AzuriteFixture azurite, MaildevFixture maildev, BrowserFixture browser)
+{
+    [Fact]
+    public async Task TheSummaryItsWebVersionAndTheCompositePlanAreAccessibleAndTheWordFileDownloads()
+    {
+        await using var run = await BrowserApp.StartAsync(azurite, maildev, browser, "outputs", "Desktop");
+        var id = await LearningSummaryOutputTests.DraftedAsync(run.Api, "outputs2");
+        var page = run.Page;
+        await BrowserApp.SignInAsync(page);
+
+        await page.GotoAsync($"/cycles/{id}/summary");
+        await PageChecks.AccessibleAsync(page, "learning-summary");
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Download it as Word (.docx)" }).ClickAsync());
+        Assert.Equal("neglect-learning-summary-v1.docx", download.SuggestedFilename);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Read the summary as a web page" }).ClickAsync();
+        Assert.Equal("Neglect: learning from a multi-agency case audit", (await page.Locator("h1").InnerTextAsync()).Trim());
+        await PageChecks.AccessibleAsync(page, "learning-summary-web");
+
+        foreach (var step in new[] { "SubmitSummaryForReview", "ApproveSummary", "PublishSummary" }) await run.Api.RaiseAsync(id, step);
+        await run.Api.RaiseAsync(id, "AddAction", new { recommendationId = "R1", agencyCode = "CSC", description = "Add the field", dueDate = "2030-02-28", successMeasure = "Live" });
+        await run.Api.RaiseAsync(id, "AgreeActionPlan");
+        await page.GotoAsync("/actions?partnership=outputs2");
+        Assert.Contains("Agency CSC", await page.Locator("#plan").InnerTextAsync());
+        await PageChecks.AccessibleAsync(page, "composite-action-plan");
+        var xlsx = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Export to Excel (.xlsx)" }).ClickAsync());
+        Assert.Equal("action-plan-outputs2.xlsx", xlsx.SuggestedFilename);
+    }
+}
