@@ -31,22 +31,33 @@ public sealed class CompositeActionPlan(CycleStore store, WorkingCalendar calend
     public async Task<IReadOnlyList<PlanRow>> RowsAsync(string partnershipId, PlanFilter filter, CancellationToken ct)
     {
         var rows = new List<PlanRow>();
-        string? continuation = null;
         var now = clock.GetUtcNow();
-        do
+        foreach (var cycle in (await PartnershipCycles.AllAsync(store, partnershipId, ct)).Where(s => !s.IsFinished && !s.Actions.IsEmpty))
         {
-            var (cycles, next) = await store.ListPageAsync([TableClient.CreateQueryFilter($"PartnershipId eq {partnershipId}")], 200, continuation, ct);
-            foreach (var cycle in cycles.Select(c => c.State).Where(s => !s.IsFinished && !s.Actions.IsEmpty))
-            {
-                var content = CycleContent.Of(cycle, now, calendar);
-                rows.AddRange(content.Actions.Select(a => new PlanRow(cycle.CycleId, cycle.Theme,
-                    content.Recommendations.FirstOrDefault(r => r.Id == a.RecommendationId) is { } r ? $"{r.Id}: {r.Text}" : a.RecommendationId,
-                    a.AgencyName, a.AgencyCode, a.DueDate, a.Status, a.Rag, a.LatestUpdate, a.LatestUpdateAt, a.Evidence.Select(e => e.FileName).ToList())));
-            }
-            continuation = next;
-        } while (continuation is not null);
+            var content = CycleContent.Of(cycle, now, calendar);
+            rows.AddRange(content.Actions.Select(a => new PlanRow(cycle.CycleId, cycle.Theme,
+                content.Recommendations.FirstOrDefault(r => r.Id == a.RecommendationId) is { } r ? $"{r.Id}: {r.Text}" : a.RecommendationId,
+                a.AgencyName, a.AgencyCode, a.DueDate, a.Status, a.Rag, a.LatestUpdate, a.LatestUpdateAt, a.Evidence.Select(e => e.FileName).ToList())));
+        }
         return rows.Where(r => (filter.Owner is null || r.OwnerCode == filter.Owner) && (filter.Status is null || r.Status == filter.Status)
                 && (filter.Theme is null || r.Theme == filter.Theme) && (filter.CycleId is null || r.CycleId == filter.CycleId))
             .OrderBy(r => r.DueDate).ThenBy(r => r.CycleId, StringComparer.Ordinal).ToList();
+    }
+}
+
+/// <summary>Every cycle of one partnership, page by page from the snapshot rows.</summary>
+public static class PartnershipCycles
+{
+    public static async Task<IReadOnlyList<CycleState>> AllAsync(CycleStore store, string partnershipId, CancellationToken ct)
+    {
+        var all = new List<CycleState>();
+        string? continuation = null;
+        do
+        {
+            var (cycles, next) = await store.ListPageAsync([TableClient.CreateQueryFilter($"PartnershipId eq {partnershipId}")], 200, continuation, ct);
+            all.AddRange(cycles.Select(c => c.State));
+            continuation = next;
+        } while (continuation is not null);
+        return all;
     }
 }

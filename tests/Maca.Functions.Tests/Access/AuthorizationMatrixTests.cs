@@ -45,6 +45,7 @@ public sealed class AuthorizationMatrixTests(AzuriteFixture azurite, MaildevFixt
         new("GET", "/cycles/{id}/control", w => $"/cycles/{w.CycleA}/control?change=Suspend", _ => null, "302 200 404 404 403 403 302 302 302"),
         new("GET", "/dev/clock", _ => "/dev/clock", _ => null, "302 200 200 200 403 403 302 302 302"),
         new("GET", "/actions", _ => "/actions?partnership=pa", _ => null, "302 200 404 404 403 403 302 302 302"),
+        new("GET", "/learning", _ => "/learning?partnership=pa", _ => null, "302 200 404 404 403 403 302 302 302"),
         new("GET", "/directory", _ => "/directory", _ => null, "302 200 200 200 403 403 302 302 302"),
         new("GET", "/directory/{partnershipId}", _ => "/directory/pa", _ => null, "302 200 404 200 403 403 302 302 302"),
         new("GET", "/links/ended", _ => "/links/ended", _ => null, Open200),

@@ -31,6 +31,12 @@ public sealed class LearningOutputsBrowserTests(AzuriteFixture azurite, MaildevF
         await page.GotoAsync("/actions?partnership=outputs2");
         Assert.Contains("Agency CSC", await page.Locator("#plan").InnerTextAsync());
         await PageChecks.AccessibleAsync(page, "composite-action-plan");
+        await page.GotoAsync("/learning?partnership=outputs2");
+        Assert.Contains("Fathers and wider family", await page.Locator("#themes").InnerTextAsync());
+        Assert.Equal("Learning themes raised in each audit", await page.Locator("svg title").TextContentAsync());
+        await PageChecks.AccessibleAsync(page, "recurring-learning");
+
+        await page.GotoAsync("/actions?partnership=outputs2");
         var xlsx = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Export to Excel (.xlsx)" }).ClickAsync());
         Assert.Equal("action-plan-outputs2.xlsx", xlsx.SuggestedFilename);
     }
