@@ -103,7 +103,7 @@ public static class CycleEvolver
             ProgressUpdates = a.ProgressUpdates + 1, LatestUpdate = x.Note, LatestUpdateAt = x.At,
             EvidenceRefs = x.EvidenceRef is null ? a.EvidenceRefs : [.. a.EvidenceRefs ?? [], x.EvidenceRef],
         }),
-        ActionCompleted x => UpdateAction(s, x.ActionId, a => a with { Status = ActionStatus.Completed }),
+        ActionCompleted x => UpdateAction(s, x.ActionId, a => a with { Status = ActionStatus.Completed, CompletedAt = x.At }),
         ActionVerified x => UpdateAction(s, x.ActionId, a => a with { Status = ActionStatus.Verified }),
         ActionReopened x => UpdateAction(s, x.ActionId, a => a with { Status = ActionStatus.Open }),
         ActionCarriedForward x => UpdateAction(s, x.ActionId, a => a with { Status = ActionStatus.CarriedForward }),

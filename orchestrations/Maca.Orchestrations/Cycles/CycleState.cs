@@ -34,7 +34,7 @@ public sealed record SummaryVersion(int Version, string ContentSha256, string Sh
 
 public sealed record PlanAction(string Id, string RecommendationId, string AgencyCode, string Description, DateOnly DueDate,
     DateTimeOffset DueAt, string SuccessMeasure, ActionStatus Status = ActionStatus.Open, int ProgressUpdates = 0,
-    string? LatestUpdate = null, DateTimeOffset? LatestUpdateAt = null, IReadOnlyList<string>? EvidenceRefs = null);
+    string? LatestUpdate = null, DateTimeOffset? LatestUpdateAt = null, IReadOnlyList<string>? EvidenceRefs = null, DateTimeOffset? CompletedAt = null);
 
 /// <summary>Everything Decide needs about one cycle, rebuilt by folding its events with Evolve.</summary>
 public sealed record CycleState

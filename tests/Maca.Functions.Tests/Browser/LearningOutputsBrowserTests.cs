@@ -35,6 +35,15 @@ public sealed class LearningOutputsBrowserTests(AzuriteFixture azurite, MaildevF
         Assert.Contains("Fathers and wider family", await page.Locator("#themes").InnerTextAsync());
         Assert.Equal("Learning themes raised in each audit", await page.Locator("svg title").TextContentAsync());
         await PageChecks.AccessibleAsync(page, "recurring-learning");
+        var report = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Download the annual report (.docx)" }).ClickAsync());
+        Assert.Equal("annual-report-2029.docx", report.SuggestedFilename);
+        using (var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open((await report.PathAsync())!, false))
+        {
+            var headings = word.MainDocumentPart!.Document.Body!.Elements<DocumentFormat.OpenXml.Wordprocessing.Paragraph>()
+                .Where(p => p.ParagraphProperties?.ParagraphStyleId?.Val?.Value == "Heading1").Select(p => p.InnerText).ToList();
+            Assert.Equal(["The audits run", "Key learning", "Themes that recur", "Were the actions done?",
+                "Did learning come back after the actions were done?"], headings);
+        }
 
         await page.GotoAsync("/actions?partnership=outputs2");
         var xlsx = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Export to Excel (.xlsx)" }).ClickAsync());
