@@ -36,7 +36,8 @@ public sealed class CompositeActionPlan(CycleStore store, WorkingCalendar calend
         {
             var content = CycleContent.Of(cycle, now, calendar);
             rows.AddRange(content.Actions.Select(a => new PlanRow(cycle.CycleId, cycle.Theme,
-                content.Recommendations.FirstOrDefault(r => r.Id == a.RecommendationId) is { } r ? $"{r.Id}: {r.Text}" : a.RecommendationId,
+                // The recommendation with the action's letter (6a), or the case a follow-up check is for.
+                content.Recommendations.FirstOrDefault(r => r.Id == a.RecommendationId) is { } r ? $"{a.Label}: {r.Text}" : a.Label,
                 a.AgencyName, a.AgencyCode, a.DueDate, a.Status, a.Rag, a.LatestUpdate, a.LatestUpdateAt, a.Evidence.Select(e => e.FileName).ToList())));
         }
         return rows.Where(r => (filter.Owner is null || r.OwnerCode == filter.Owner) && (filter.Status is null || r.Status == filter.Status)

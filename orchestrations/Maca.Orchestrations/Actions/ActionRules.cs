@@ -12,9 +12,13 @@ public sealed class ActionRules(WorkingCalendar calendar, Chasers chasers)
 {
     public Decision Add(AddAction c, CycleState s, DateTimeOffset now)
     {
-        if (string.IsNullOrWhiteSpace(c.RecommendationId)) return Rejection.Invalid("recommendationId", "The recommendation id is missing.");
-        if (s.Recommendations.All(r => r.Id != c.RecommendationId)) return Rejection.Missing($"Recommendation {c.RecommendationId}");
-        if (!s.Agencies.ContainsKey(c.AgencyCode)) return Rejection.Missing($"Agency {c.AgencyCode}");
+        var recommendation = string.IsNullOrWhiteSpace(c.RecommendationId) ? null : c.RecommendationId.Trim();
+        var caseRef = string.IsNullOrWhiteSpace(c.CaseRef) ? null : c.CaseRef.Trim();
+        if (recommendation is null && caseRef is null)
+            return Rejection.Invalid("recommendationId", "Link the action to a recommendation, or to the case it follows up.");
+        if (recommendation is not null && s.Recommendations.All(r => r.Id != recommendation)) return Rejection.Missing($"Recommendation {recommendation}");
+        if (caseRef is not null && s.Cases.All(x => x.CaseRef != caseRef)) return Rejection.Missing($"Case {caseRef}");
+        if (!ActionOwners.Exists(s, c.AgencyCode)) return Rejection.Missing($"Agency {c.AgencyCode}");
         if (string.IsNullOrWhiteSpace(c.Description)) return Rejection.Invalid("description", "Describe the action.");
         if (string.IsNullOrWhiteSpace(c.SuccessMeasure)) return Rejection.Invalid("successMeasure", "Say how you will know the action worked.");
         foreach (var text in new[] { c.Description, c.SuccessMeasure })
@@ -23,7 +27,7 @@ public sealed class ActionRules(WorkingCalendar calendar, Chasers chasers)
 
         var id = $"A{s.ActionsAdded + 1}";
         var dueAt = calendar.DeadlineOn(c.DueDate);
-        var events = new List<CycleEvent> { new ActionAdded(id, c.RecommendationId, c.AgencyCode, c.Description.Trim(), c.DueDate, dueAt, c.SuccessMeasure.Trim()) };
+        var events = new List<CycleEvent> { new ActionAdded(id, recommendation, c.AgencyCode, c.Description.Trim(), c.DueDate, dueAt, c.SuccessMeasure.Trim(), caseRef) };
         // Added to a plan already agreed: its chasers start at once.
         if (s.Phase == CyclePhase.FollowingUpActions) events.Add(new StepsScheduled(chasers.Lay(s, Chase.Action, dueAt, now, action: id).ToList()));
         return Decision.Accept(events);
@@ -33,6 +37,10 @@ public sealed class ActionRules(WorkingCalendar calendar, Chasers chasers)
     {
         var uncovered = s.Recommendations.Where(r => s.Actions.Values.All(a => a.RecommendationId != r.Id)).Select(r => r.Id).ToList();
         if (uncovered.Count > 0) return Rejection.Rule($"Every recommendation needs an action; {string.Join(", ", uncovered)} has none.");
+        var unassured = s.Findings.Where(f => f.Value.Assurance == CaseAssurance.NotSufficientlyAssured && s.Actions.Values.All(a => a.CaseRef != f.Key))
+            .Select(f => f.Key).Order(StringComparer.Ordinal).ToList();
+        if (unassured.Count > 0)
+            return Rejection.Rule($"Case {string.Join(", ", unassured)} is not sufficiently assured: add an action that checks it before the plan is agreed.");
         var steps = s.Actions.Values.OrderBy(a => a.Id, StringComparer.Ordinal).SelectMany(a => chasers.Lay(s, Chase.Action, a.DueAt, now, action: a.Id)).ToList();
         return Decision.Accept(new ActionPlanAgreed(), new StepsScheduled(steps));
     }

@@ -96,7 +96,7 @@ public sealed class Chasers(WorkingCalendar calendar)
                 break;
             default:
                 if (!s.Actions.TryGetValue(step.ActionId!, out var action) || action.Status != ActionStatus.Open) return null;
-                agency = s.Agencies[action.AgencyCode];
+                agency = Actions.ActionOwners.Contact(s, action.AgencyCode);
                 due = action.DueAt;
                 break;
         }

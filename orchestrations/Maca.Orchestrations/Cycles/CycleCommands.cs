@@ -60,7 +60,7 @@ public sealed record RecordMeetingHeld : CycleCommand;
 // Findings
 public sealed record FindingInput(string Text, IReadOnlyList<string> Themes);
 public sealed record RecordCaseFindings(string CaseRef, IReadOnlyList<string> Strengths, IReadOnlyList<FindingInput> Findings,
-    IReadOnlyDictionary<string, Grade> Gradings) : CycleCommand;
+    IReadOnlyDictionary<string, Grade> Gradings, CaseAssurance? Assurance = null) : CycleCommand;
 public sealed record AddRecommendation(string Text, string Category) : CycleCommand;
 public sealed record CompleteFindings : CycleCommand;
 
@@ -76,7 +76,9 @@ public sealed record PublishSummary : CycleCommand;
 public sealed record StoreSummaryVersion(int Version, string ContentSha256, string Sha256, long Bytes) : CycleCommand;
 
 // Action plan
-public sealed record AddAction(string RecommendationId, string AgencyCode, string Description, DateOnly DueDate, string SuccessMeasure) : CycleCommand;
+/// <summary>An action answers a recommendation, or follows up a case (or both); its owner is an agency or a partnership group.</summary>
+public sealed record AddAction(string? RecommendationId, string AgencyCode, string Description, DateOnly DueDate, string SuccessMeasure,
+    string? CaseRef = null) : CycleCommand;
 public sealed record AgreeActionPlan : CycleCommand;
 public sealed record RecordActionProgress(string ActionId, string AgencyCode, string Note, string? EvidenceRef = null) : CycleCommand, IAgencyCommand;
 public sealed record CompleteAction(string ActionId, string AgencyCode, string? Note = null) : CycleCommand, IAgencyCommand;

@@ -106,7 +106,7 @@ public sealed record MeetingHeld : CycleEvent;
 // Findings and summary
 public sealed record Finding(string Text, IReadOnlyList<string> Themes);
 public sealed record CaseFindingsRecorded(string CaseRef, IReadOnlyList<string> Strengths, IReadOnlyList<Finding> Findings,
-    IReadOnlyDictionary<string, Grade> Gradings) : CycleEvent;
+    IReadOnlyDictionary<string, Grade> Gradings, CaseAssurance? Assurance = null) : CycleEvent;
 public sealed record RecommendationAdded(string RecommendationId, string Text, string Category) : CycleEvent;
 public sealed record FindingsCompleted : CycleEvent;
 public sealed record LearningSummaryDrafted(LearningSummaryContent Content) : CycleEvent;
@@ -117,8 +117,8 @@ public sealed record LearningSummaryPublished : CycleEvent;
 public sealed record LearningSummaryVersionStored(int Version, string ContentSha256, string Sha256, long Bytes) : CycleEvent;
 
 // Action plan
-public sealed record ActionAdded(string ActionId, string RecommendationId, string AgencyCode, string Description,
-    DateOnly DueDate, DateTimeOffset DueAt, string SuccessMeasure) : CycleEvent;
+public sealed record ActionAdded(string ActionId, string? RecommendationId, string AgencyCode, string Description,
+    DateOnly DueDate, DateTimeOffset DueAt, string SuccessMeasure, string? CaseRef = null) : CycleEvent;
 public sealed record ActionPlanAgreed : CycleEvent;
 public sealed record ActionProgressRecorded(string ActionId, string Note, string? EvidenceRef) : CycleEvent;
 public sealed record ActionCompleted(string ActionId, string? Note) : CycleEvent;

@@ -82,7 +82,7 @@ public static class CycleEvolver
         },
         MeetingHeld => s with { Phase = CyclePhase.RecordingFindings, Meeting = s.Meeting! with { Held = true } },
 
-        CaseFindingsRecorded x => s with { Findings = s.Findings.SetItem(x.CaseRef, new CaseFindings(x.Strengths, x.Findings, x.Gradings)) },
+        CaseFindingsRecorded x => s with { Findings = s.Findings.SetItem(x.CaseRef, new CaseFindings(x.Strengths, x.Findings, x.Gradings, x.Assurance)) },
         RecommendationAdded x => s with { Recommendations = s.Recommendations.Add(new Recommendation(x.RecommendationId, x.Text, x.Category)) },
         FindingsCompleted => s with { Phase = CyclePhase.DraftingSummary },
         LearningSummaryDrafted x => s with { Summary = SummaryStatus.Draft, SummaryContent = x.Content },
@@ -95,7 +95,8 @@ public static class CycleEvolver
         ActionAdded x => s with
         {
             ActionsAdded = s.ActionsAdded + 1,
-            Actions = s.Actions.Add(x.ActionId, new PlanAction(x.ActionId, x.RecommendationId, x.AgencyCode, x.Description, x.DueDate, x.DueAt, x.SuccessMeasure)),
+            Actions = s.Actions.Add(x.ActionId, new PlanAction(x.ActionId, x.RecommendationId, x.AgencyCode, x.Description, x.DueDate, x.DueAt, x.SuccessMeasure,
+                CaseRef: x.CaseRef)),
         },
         ActionPlanAgreed => s with { Phase = CyclePhase.FollowingUpActions },
         ActionProgressRecorded x => UpdateAction(s, x.ActionId, a => a with

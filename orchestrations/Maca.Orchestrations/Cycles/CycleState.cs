@@ -25,16 +25,20 @@ public sealed record MeetingState(
     int Sequence = 0,
     bool Held = false);
 
-public sealed record CaseFindings(IReadOnlyList<string> Strengths, IReadOnlyList<Finding> Findings, IReadOnlyDictionary<string, Grade> Gradings);
+/// <summary>How far the audit is assured about a case; a case not sufficiently assured needs a follow-up check action.</summary>
+public enum CaseAssurance { Assured, PartiallyAssured, NotSufficientlyAssured }
+
+public sealed record CaseFindings(IReadOnlyList<string> Strengths, IReadOnlyList<Finding> Findings, IReadOnlyDictionary<string, Grade> Gradings,
+    CaseAssurance? Assurance = null);
 
 public sealed record Recommendation(string Id, string Text, string Category);
 
 /// <summary>A generated Word version of the learning summary, stored once and never changed.</summary>
 public sealed record SummaryVersion(int Version, string ContentSha256, string Sha256, long Bytes, DateTimeOffset At);
 
-public sealed record PlanAction(string Id, string RecommendationId, string AgencyCode, string Description, DateOnly DueDate,
+public sealed record PlanAction(string Id, string? RecommendationId, string AgencyCode, string Description, DateOnly DueDate,
     DateTimeOffset DueAt, string SuccessMeasure, ActionStatus Status = ActionStatus.Open, int ProgressUpdates = 0,
-    string? LatestUpdate = null, DateTimeOffset? LatestUpdateAt = null, IReadOnlyList<string>? EvidenceRefs = null, DateTimeOffset? CompletedAt = null);
+    string? LatestUpdate = null, DateTimeOffset? LatestUpdateAt = null, IReadOnlyList<string>? EvidenceRefs = null, DateTimeOffset? CompletedAt = null, string? CaseRef = null);
 
 /// <summary>Everything Decide needs about one cycle, rebuilt by folding its events with Evolve.</summary>
 public sealed record CycleState

@@ -28,7 +28,7 @@ public static class FindingsRules
             return Rejection.Invalid("gradings", $"Case {c.CaseRef} is in the cycle but not in {outOfScope}'s scope, so {outOfScope} cannot be graded for it.");
         if (c.Gradings.Values.Any(g => g == Grade.NotApplicable)) return Rejection.Invalid("gradings", "Grade each agency from Outstanding to Inadequate.");
         var findings = c.Findings.Select(f => new Finding(f.Text.Trim(), f.Themes.Distinct().ToList())).ToList();
-        return Decision.Accept(new CaseFindingsRecorded(c.CaseRef, c.Strengths.Select(x => x.Trim()).ToList(), findings, c.Gradings));
+        return Decision.Accept(new CaseFindingsRecorded(c.CaseRef, c.Strengths.Select(x => x.Trim()).ToList(), findings, c.Gradings, c.Assurance));
     }
 
     public static Decision Recommend(AddRecommendation c, CycleState s)

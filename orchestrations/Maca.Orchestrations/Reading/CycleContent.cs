@@ -14,10 +14,11 @@ public sealed record CellContent(string AgencyCode, string AgencyName, CellState
 public sealed record ThemeContent(string Code, string Name);
 public sealed record FindingContent(string Text, IReadOnlyList<ThemeContent> Themes);
 public sealed record GradingContent(string AgencyCode, string AgencyName, Grade Grade);
-public sealed record CaseFindingsContent(IReadOnlyList<string> Strengths, IReadOnlyList<FindingContent> Findings, IReadOnlyList<GradingContent> Gradings);
+public sealed record CaseFindingsContent(IReadOnlyList<string> Strengths, IReadOnlyList<FindingContent> Findings, IReadOnlyList<GradingContent> Gradings,
+    CaseAssurance? Assurance);
 public sealed record CaseContent(string CaseRef, IReadOnlyList<string> AgenciesInScope, IReadOnlyList<CellContent> Cells, CaseFindingsContent? Findings);
 public sealed record RecommendationContent(string Id, string Text, string Category);
-public sealed record ActionContent(string Id, string RecommendationId, string AgencyCode, string AgencyName, string Description, DateOnly DueDate,
+public sealed record ActionContent(string Id, string Label, string? RecommendationId, string? CaseRef, string AgencyCode, string AgencyName, string Description, DateOnly DueDate,
     string SuccessMeasure, ActionStatus Status, Rag? Rag, string? LatestUpdate, DateTimeOffset? LatestUpdateAt, IReadOnlyList<DocumentContent> Evidence);
 
 /// <summary>
@@ -33,7 +34,8 @@ public sealed record CycleContent(IReadOnlyList<CaseContent> Cases, IReadOnlyLis
         var cases = s.Cases.Select(c => new CaseContent(c.CaseRef, c.AgenciesInScope,
             agencies.Select(a => Cell(s, c.CaseRef, a, c.AgenciesInScope.Contains(a.Code), now)).ToList(), Findings(s, c.CaseRef))).ToList();
         var actions = s.Actions.Values.OrderBy(a => a.Id.Length).ThenBy(a => a.Id, StringComparer.Ordinal)
-            .Select(a => new ActionContent(a.Id, a.RecommendationId, a.AgencyCode, Name(s, a.AgencyCode), a.Description, a.DueDate,
+            .Select(a => new ActionContent(a.Id, ActionOwners.Label(s, a), a.RecommendationId, a.CaseRef, a.AgencyCode, ActionOwners.Name(s, a.AgencyCode),
+                a.Description, a.DueDate,
                 a.SuccessMeasure, a.Status, RagOf(a, now, calendar), a.LatestUpdate, a.LatestUpdateAt,
                 (a.EvidenceRefs ?? []).Select(id => Document(s, id)).OfType<DocumentContent>().ToList()))
             .ToList();
@@ -61,7 +63,7 @@ public sealed record CycleContent(IReadOnlyList<CaseContent> Cases, IReadOnlyLis
     private static CaseFindingsContent? Findings(CycleState s, string caseRef) => s.Findings.GetValueOrDefault(caseRef) is not { } f ? null
         : new CaseFindingsContent(f.Strengths,
             f.Findings.Select(x => new FindingContent(x.Text, x.Themes.Select(t => new ThemeContent(t, LearningThemes.All.GetValueOrDefault(t, t))).ToList())).ToList(),
-            f.Gradings.OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new GradingContent(g.Key, Name(s, g.Key), g.Value)).ToList());
+            f.Gradings.OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new GradingContent(g.Key, Name(s, g.Key), g.Value)).ToList(), f.Assurance);
 
     /// <summary>Each open action's own RAG, by the plan's rule: red past due, amber within five working days.</summary>
     private static Rag? RagOf(PlanAction a, DateTimeOffset now, WorkingCalendar calendar) => a.Status != ActionStatus.Open ? null

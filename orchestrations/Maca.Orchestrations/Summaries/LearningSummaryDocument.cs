@@ -34,7 +34,7 @@ public sealed record LearningSummaryDocument(string Title, string Subtitle, IRea
             new("Findings", PerCase(s, f => f.Findings.Select(x =>
                 $"{x.Text} (learning themes: {string.Join(", ", x.Themes.Select(t => LearningThemes.All.GetValueOrDefault(t, t)))})"))),
             new("Recommendations", s.Recommendations.GroupBy(r => r.Category)
-                .SelectMany(g => new[] { SummaryBlock.Sub(g.Key), SummaryBlock.List(g.Select(r => $"{r.Id}: {r.Text}")) }).ToList()),
+                .SelectMany(g => new[] { SummaryBlock.Sub(g.Key), SummaryBlock.List(g.SelectMany(r => WithSubActions(s, r))) }).ToList()),
             new("Good practice and resources", [.. Paragraphs(content.GoodPractice), .. Paragraphs(content.Resources)]),
             new("Questions to ask yourself", [SummaryBlock.List(content.ReflectiveQuestions)]),
         };
@@ -61,6 +61,12 @@ public sealed record LearningSummaryDocument(string Title, string Subtitle, IRea
         blocks.AddRange(Paragraphs(content.Process));
         return blocks;
     }
+
+    /// <summary>A recommendation, then its lettered sub-actions (6a, 6b) with their owners and due dates, once the plan has them.</summary>
+    private static IEnumerable<string> WithSubActions(CycleState s, Recommendation r) =>
+        s.Actions.Values.Where(a => a.RecommendationId == r.Id).OrderBy(a => a.Id.Length).ThenBy(a => a.Id, StringComparer.Ordinal)
+            .Select(a => $"{Actions.ActionOwners.Label(s, a)}: {a.Description} ({Actions.ActionOwners.Name(s, a.AgencyCode)}, due {a.DueDate.ToString("MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))})")
+            .Prepend($"{r.Id}: {r.Text}");
 
     private static List<SummaryBlock> PerCase(CycleState s, Func<CaseFindings, IEnumerable<string>> what) => s.Cases
         .Where(c => s.Findings.ContainsKey(c.CaseRef))

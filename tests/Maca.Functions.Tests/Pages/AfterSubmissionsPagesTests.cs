@@ -54,7 +54,9 @@ public sealed class AfterSubmissionsPagesTests(AzuriteFixture azurite, MaildevFi
             ("FindingTexts[0]", "No contingency plan when the child moved school"), ("grade-CSC", "Good"), ("grade-POL", "RequiresImprovement")));
         Assert.Equal("#themes-0", untagged.QuerySelector(".govuk-error-summary__list a")!.GetAttribute("href"));
         var findings = await PostAndFollowAsync(desk, $"{url}/findings/AFT-1", Form(caseForm, ("strengths", "Swift strategy meeting"),
-            ("FindingTexts[0]", "No contingency plan when the child moved school"), ("themes-0", "CON"), ("grade-CSC", "Good"), ("grade-POL", "RequiresImprovement")));
+            ("FindingTexts[0]", "No contingency plan when the child moved school"), ("themes-0", "CON"), ("grade-CSC", "Good"), ("grade-POL", "RequiresImprovement"),
+            ("assurance", "NotSufficientlyAssured")));
+        Assert.Contains("Not sufficiently assured", findings.QuerySelector(".govuk-summary-card")!.TextContent);
         Assert.Contains("Contingency and transition planning", findings.QuerySelector(".govuk-summary-card")!.TextContent);
         Assert.DoesNotContain(">CON<", findings.DocumentElement.OuterHtml);
         var recommended = await PostAndFollowAsync(desk, $"{url}/findings?handler=Recommend", Form(findings,
@@ -72,6 +74,12 @@ public sealed class AfterSubmissionsPagesTests(AzuriteFixture azurite, MaildevFi
         // The action plan, and the owner's report with evidence from their link.
         actions = await PostAndFollowAsync(desk, $"{url}/actions?handler=Add", Form(actions, ("recommendationId", "R1"), ("agencyCode", "CSC"),
             ("description", "Write and share the checklist"), ("successMeasure", "Used at every school move"), ("dueDate-day", "28"), ("dueDate-month", "2"), ("dueDate-year", "2030")));
+        var refused = await PostAndFollowAsync(desk, $"{url}/actions?handler=Agree", Form(actions));
+        Assert.Contains("Case AFT-1 is not sufficiently assured", refused.QuerySelector(".govuk-error-summary")!.TextContent);
+        actions = await PostAndFollowAsync(desk, $"{url}/actions?handler=Add", Form(refused, ("recommendationId", ""), ("caseRef", "AFT-1"),
+            ("agencyCode", "QA-GROUP"), ("description", "Re-audit the case file"), ("successMeasure", "Re-audit shows a contingency plan"),
+            ("dueDate-day", "29"), ("dueDate-month", "3"), ("dueDate-year", "2030")));
+        Assert.Contains("Quality assurance group", actions.QuerySelector("#actions")!.TextContent);
         actions = await PostAndFollowAsync(desk, $"{url}/actions?handler=Agree", Form(actions));
         Assert.Contains("Green: on track", actions.QuerySelector("#actions")!.TextContent);
 
@@ -92,6 +100,8 @@ public sealed class AfterSubmissionsPagesTests(AzuriteFixture azurite, MaildevFi
 
         actions = await PageAsync(await desk.GetAsync($"{url}/actions"));
         Assert.Contains("Download checklist.docx", actions.QuerySelector("#actions")!.TextContent);
+        await api.RaiseAsync(id, "CompleteAction", new { actionId = "A2", agencyCode = "QA-GROUP", note = "Re-audit done" });
+        await api.RaiseAsync(id, "VerifyAction", new { actionId = "A2" });
         var verified = await PostAndFollowAsync(desk, $"{url}/actions?handler=Verify", Form(actions, ("actionId", "A1")));
         Assert.Contains("Verified", verified.QuerySelector("#actions")!.TextContent);
         Assert.Equal("Closed", (await api.StatusAsync(id))["customStatus"]!["phase"]!.GetValue<string>());

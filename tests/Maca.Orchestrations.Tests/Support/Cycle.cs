@@ -26,6 +26,13 @@ public sealed class Cycle
         new("c-1", "demo", "Self harm", type, (agencies.Length > 0 ? agencies : ["CSC", "POL", "HEA"]).Select(Agency).ToList(),
             5, timetable ?? new Timetable(), Contacts);
 
+    /// <summary>An event as history holds it, for a test that needs a fact no command of today would decide.</summary>
+    public Cycle Append(CycleEvent e)
+    {
+        _events.Add(e);
+        return this;
+    }
+
     public Cycle Do(CycleCommand command, DateTimeOffset at)
     {
         var decision = Decider.Decide(command, State, at);

@@ -17,6 +17,7 @@ public sealed class ActionsModel(CycleStore store, CycleEngine engine, WorkingCa
     : CoordinatorCyclePage(store, engine)
 {
     [BindProperty] public string? RecommendationId { get; set; }
+    [BindProperty] public string? CaseRef { get; set; }
     [BindProperty] public string? AgencyCode { get; set; }
     [BindProperty] public string? Description { get; set; }
     [BindProperty] public string? SuccessMeasure { get; set; }
@@ -40,8 +41,9 @@ public sealed class ActionsModel(CycleStore store, CycleEngine engine, WorkingCa
     public async Task<IActionResult> OnPostAddAsync(string id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
-        if (Cycle.Recommendations.All(r => r.Id != RecommendationId)) Errors.Add("recommendationId", "Choose the recommendation this action answers");
-        if (AgencyCode is null || !Cycle.Agencies.ContainsKey(AgencyCode)) Errors.Add("agencyCode", "Choose the agency that owns the action");
+        if (string.IsNullOrEmpty(RecommendationId) && string.IsNullOrEmpty(CaseRef))
+            Errors.Add("recommendationId", "Choose the recommendation this action answers, or the case it follows up");
+        if (AgencyCode is null || !ActionOwners.Exists(Cycle, AgencyCode)) Errors.Add("agencyCode", "Choose who owns the action");
         if (string.IsNullOrWhiteSpace(Description)) Errors.Add("description", "Describe the action");
         DueDate = DateInput.From(Request.Form, "dueDate");
         var (due, problem) = DueDate.Read("the due date");
@@ -49,7 +51,8 @@ public sealed class ActionsModel(CycleStore store, CycleEngine engine, WorkingCa
         if (string.IsNullOrWhiteSpace(SuccessMeasure)) Errors.Add("successMeasure", "Say how you will know the action worked");
         foreach (var (field, text) in new[] { ("description", Description), ("successMeasure", SuccessMeasure) })
             Errors.Text(field, text);
-        return await SendAsync(new AddAction(RecommendationId ?? "", AgencyCode ?? "", Description?.Trim() ?? "", due ?? default, SuccessMeasure?.Trim() ?? ""),
+        return await SendAsync(new AddAction(string.IsNullOrEmpty(RecommendationId) ? null : RecommendationId, AgencyCode ?? "", Description?.Trim() ?? "", due ?? default,
+            SuccessMeasure?.Trim() ?? "", string.IsNullOrEmpty(CaseRef) ? null : CaseRef),
             "description", "The action is added.", ct);
     }
 

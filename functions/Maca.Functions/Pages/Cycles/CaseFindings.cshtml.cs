@@ -18,6 +18,10 @@ public sealed class CaseFindingsModel(CycleStore store, CycleEngine engine) : Co
     [BindProperty] public List<string?> FindingTexts { get; set; } = [];
     public Dictionary<int, HashSet<string>> FindingThemes { get; } = [];
     public Dictionary<string, string?> Grades { get; } = [];
+    [BindProperty] public string? Assurance { get; set; }
+
+    public static readonly (string Value, string Words)[] AssuranceChoices =
+        [("Assured", "Assured"), ("PartiallyAssured", "Partially assured"), ("NotSufficientlyAssured", "Not sufficiently assured: a follow-up check is needed")];
 
     public static readonly Grade[] Gradable = [Grade.Outstanding, Grade.Good, Grade.RequiresImprovement, Grade.Inadequate];
 
@@ -28,6 +32,7 @@ public sealed class CaseFindingsModel(CycleStore store, CycleEngine engine) : Co
         FindingTexts = recorded.Findings.Select(f => (string?)f.Text).ToList();
         for (var i = 0; i < recorded.Findings.Count; i++) FindingThemes[i] = [.. recorded.Findings[i].Themes];
         foreach (var (agency, grade) in recorded.Gradings) Grades[agency] = grade.ToString();
+        Assurance = recorded.Assurance?.ToString();
         return Task.CompletedTask;
     }
 
@@ -54,7 +59,9 @@ public sealed class CaseFindingsModel(CycleStore store, CycleEngine engine) : Co
             if (Enum.TryParse<Grade>(Grades[agency], out var g) && Gradable.Contains(g) && !int.TryParse(Grades[agency], out _)) gradings[agency] = g;
             else Errors.Add($"grade-{agency}", $"Grade {Cycle.Agencies[agency].Name}");
         }
-        return await SendAsync(new RecordCaseFindings(CaseRef, strengths, findings, gradings), "strengths",
+        CaseAssurance? assurance = Enum.TryParse<CaseAssurance>(Assurance, out var a) && AssuranceChoices.Any(x => x.Value == Assurance) ? a : null;
+        if (!string.IsNullOrEmpty(Assurance) && assurance is null) Errors.Add("assurance", "Choose how far the audit is assured about this case");
+        return await SendAsync(new RecordCaseFindings(CaseRef, strengths, findings, gradings, assurance), "strengths",
             $"Findings for case {CaseRef} are recorded.", ct, $"/cycles/{id}/findings");
     }
 
