@@ -8,54 +8,61 @@ using Maca.Orchestrations.Reading;
 namespace Maca.Functions.ActionPlans;
 
 /// <summary>One action as the partnership's composite plan lists it.</summary>
-public sealed record PlanRow(string CycleId, string Theme, string Recommendation, string Owner, string OwnerCode, DateOnly DueDate,
-    ActionStatus Status, Rag? Rag, string? LatestUpdate, DateTimeOffset? LatestUpdateAt, IReadOnlyList<string> Evidence)
+public sealed record PlanRow(string CycleId, string Theme, string Recommendation, string Owner, string OwnerCode,
+    DateOnly DueDate, ActionStatus Status, Rag? Rag, string? LatestUpdate, DateTimeOffset? LatestUpdateAt, IReadOnlyList<string> Evidence)
 {
-    /// <summary>Status and RAG in the words the plan uses, with RAG as text (a fill is only a help).</summary>
-    public string StatusWords => (Status, Rag) switch
-    {
-        (ActionStatus.Completed, _) => "Completed, to verify",
-        (ActionStatus.Verified, _) => "Verified",
-        (ActionStatus.CarriedForward, _) => "Carried forward",
-        (_, Orchestrations.Actions.Rag.Red) => "Red: overdue",
-        (_, Orchestrations.Actions.Rag.Amber) => "Amber: due soon",
-        _ => "Green: on track",
-    };
+    /// <summary>Status and RAG in the words the pages use, with RAG as text (a fill is only a help).</summary>
+    public (string Words, string TagClass) StatusShown => Pages.Shared.PlainWords.ActionStatus(Status, Rag);
+
+    public string StatusWords => StatusShown.Words;
+
+    /// <summary>The UK day of the latest update: what the exports show and store.</summary>
+    public DateOnly? UpdatedOn => LatestUpdateAt is { } at ? WorkingCalendar.UkDate(at) : null;
 }
 
-public sealed record PlanFilter(string? Owner = null, ActionStatus? Status = null, string? Theme = null, string? CycleId = null);
+public sealed record PlanFilter(
+    string? Owner = null, ActionStatus? Status = null, string? Theme = null, string? CycleId = null)
+{
+    public IReadOnlyList<PlanRow> Apply(IEnumerable<PlanRow> rows) =>
+        rows.Where(r => (Owner is null || r.OwnerCode == Owner) && (Status is null || r.Status == Status)
+            && (Theme is null || r.Theme == Theme) && (CycleId is null || r.CycleId == CycleId)).ToList();
+}
 
-/// <summary>Every action of every open cycle of a partnership, read through the cycle's read model, then filtered.</summary>
+/// <summary>Every action of every open cycle of a partnership, read through the read model, soonest due first.</summary>
 public sealed class CompositeActionPlan(CycleStore store, WorkingCalendar calendar, TimeProvider clock)
 {
-    public async Task<IReadOnlyList<PlanRow>> RowsAsync(string partnershipId, PlanFilter filter, CancellationToken ct)
+    public async Task<IReadOnlyList<PlanRow>> RowsAsync(string partnershipId, CancellationToken ct)
     {
         var rows = new List<PlanRow>();
         var now = clock.GetUtcNow();
-        foreach (var cycle in (await PartnershipCycles.AllAsync(store, partnershipId, ct)).Where(s => !s.IsFinished && !s.Actions.IsEmpty))
+        var open = (await PartnershipCycles.AllAsync(store, partnershipId, ct))
+            .Where(s => !s.IsFinished && !s.Actions.IsEmpty);
+        foreach (var cycle in open)
         {
             var content = CycleContent.Of(cycle, now, calendar);
             rows.AddRange(content.Actions.Select(a => new PlanRow(cycle.CycleId, cycle.Theme,
                 // The recommendation with the action's letter (6a), or the case a follow-up check is for.
-                content.Recommendations.FirstOrDefault(r => r.Id == a.RecommendationId) is { } r ? $"{a.Label}: {r.Text}" : a.Label,
-                a.AgencyName, a.AgencyCode, a.DueDate, a.Status, a.Rag, a.LatestUpdate, a.LatestUpdateAt, a.Evidence.Select(e => e.FileName).ToList())));
+                content.Recommendations.FirstOrDefault(r => r.Id == a.RecommendationId) is { } r
+                    ? $"{a.Label}: {r.Text}" : a.Label,
+                a.AgencyName, a.AgencyCode, a.DueDate, a.Status, a.Rag, a.LatestUpdate, a.LatestUpdateAt,
+                a.Evidence.Select(e => e.FileName).ToList())));
         }
-        return rows.Where(r => (filter.Owner is null || r.OwnerCode == filter.Owner) && (filter.Status is null || r.Status == filter.Status)
-                && (filter.Theme is null || r.Theme == filter.Theme) && (filter.CycleId is null || r.CycleId == filter.CycleId))
-            .OrderBy(r => r.DueDate).ThenBy(r => r.CycleId, StringComparer.Ordinal).ToList();
+        return rows.OrderBy(r => r.DueDate).ThenBy(r => r.CycleId, StringComparer.Ordinal).ToList();
     }
 }
 
 /// <summary>Every cycle of one partnership, page by page from the snapshot rows.</summary>
 public static class PartnershipCycles
 {
-    public static async Task<IReadOnlyList<CycleState>> AllAsync(CycleStore store, string partnershipId, CancellationToken ct)
+    public static async Task<IReadOnlyList<CycleState>> AllAsync(CycleStore store, string partnershipId,
+        CancellationToken ct)
     {
         var all = new List<CycleState>();
         string? continuation = null;
         do
         {
-            var (cycles, next) = await store.ListPageAsync([TableClient.CreateQueryFilter($"PartnershipId eq {partnershipId}")], 200, continuation, ct);
+            var (cycles, next) = await store.ListPageAsync(
+                [TableClient.CreateQueryFilter($"PartnershipId eq {partnershipId}")], 200, continuation, ct);
             all.AddRange(cycles.Select(c => c.State));
             continuation = next;
         } while (continuation is not null);

@@ -13,7 +13,8 @@ public static class PlanCsv
     {
         using var buffer = new MemoryStream();
         // A byte order mark, so Excel reads the UTF-8 as UTF-8.
-        using (var csv = CsvWriter.Create(buffer, new CsvWriterOptions { Injection = CsvInjection.Escape, WriteByteOrderMark = true }, true))
+        var options = new CsvWriterOptions { Injection = CsvInjection.Escape, WriteByteOrderMark = true };
+        using (var csv = CsvWriter.Create(buffer, options, true))
         {
             csv.WriteHeader(PlanColumns.Headings);
             foreach (var row in rows) csv.WriteRecord(PlanColumns.Values(row).ToArray());
@@ -25,12 +26,15 @@ public static class PlanCsv
 /// <summary>The plan's columns, the same in CSV and Excel.</summary>
 public static class PlanColumns
 {
-    public static readonly string[] Headings = ["Cycle", "Theme", "Recommendation", "Owner", "Due", "Status", "Latest update", "Updated", "Evidence"];
+    public static readonly string[] Headings =
+        ["Cycle", "Theme", "Recommendation", "Owner", "Due", "Status", "Latest update", "Updated", "Evidence"];
 
     public static IEnumerable<string> Values(PlanRow r) =>
     [
-        r.CycleId, r.Theme, r.Recommendation, r.Owner, r.DueDate.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture), r.StatusWords,
-        r.LatestUpdate ?? "", r.LatestUpdateAt is { } at ? Orchestrations.Calendar.WorkingCalendar.UkDate(at).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) : "",
+        r.CycleId, r.Theme, r.Recommendation, r.Owner, UkDate(r.DueDate), r.StatusWords,
+        r.LatestUpdate ?? "", r.UpdatedOn is { } updated ? UkDate(updated) : "",
         string.Join("; ", r.Evidence),
     ];
+
+    private static string UkDate(DateOnly date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 }

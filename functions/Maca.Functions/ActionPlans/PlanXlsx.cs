@@ -12,6 +12,7 @@ namespace Maca.Functions.ActionPlans;
 /// </summary>
 public static class PlanXlsx
 {
+    public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private const uint Header = 1, Date = 2, Red = 3, Amber = 4, Green = 5;
     private static readonly double[] Widths = [16, 18, 48, 24, 12, 22, 48, 12, 30];
 
@@ -28,18 +29,23 @@ public static class PlanXlsx
             for (var i = 0; i < rows.Count; i++) data.Append(RowOf(rows[i], (uint)i + 2));
             var lastCell = $"I{rows.Count + 1}";
             sheetPart.Worksheet = new Worksheet(
-                new SheetViews(new SheetView(new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen })
-                    { WorkbookViewId = 0, TabSelected = true }),
+                new SheetViews(new SheetView(FrozenHeader()) { WorkbookViewId = 0, TabSelected = true }),
                 new Columns(Widths.Select((w, i) => new Column { Min = (uint)i + 1, Max = (uint)i + 1, Width = w, CustomWidth = true })),
                 data,
                 new AutoFilter { Reference = $"A1:{lastCell}" });
+            // Excel keeps the filter's range as this hidden name as well as on the sheet.
+            var filterRange = new DefinedName($"'Action plan'!$A$1:$I${rows.Count + 1}")
+                { Name = "_xlnm._FilterDatabase", LocalSheetId = 0, Hidden = true };
             book.Workbook.Append(new Sheets(new Sheet { Id = book.GetIdOfPart(sheetPart), SheetId = 1, Name = "Action plan" }),
-                new DefinedNames(new DefinedName($"'Action plan'!$A$1:$I${rows.Count + 1}") { Name = "_xlnm._FilterDatabase", LocalSheetId = 0, Hidden = true }));
+                new DefinedNames(filterRange));
             excel.PackageProperties.Title = "Composite action plan";
             excel.PackageProperties.Creator = "Maca";
         }
         return buffer.ToArray();
     }
+
+    private static Pane FrozenHeader() =>
+        new() { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen };
 
     private static Row RowOf(PlanRow r, uint index)
     {
@@ -51,33 +57,38 @@ public static class PlanXlsx
             _ => 0u,
         };
         return new Row(
-            Text(r.CycleId), Text(r.Theme), Text(r.Recommendation), Text(r.Owner), DateCell(r.DueDate.ToDateTime(TimeOnly.MinValue)),
-            Text(r.StatusWords, fill), Text(r.LatestUpdate ?? ""),
-            r.LatestUpdateAt is { } at ? DateCell(Orchestrations.Calendar.WorkingCalendar.UkDate(at).ToDateTime(TimeOnly.MinValue)) : Text(""),
+            Text(r.CycleId), Text(r.Theme), Text(r.Recommendation), Text(r.Owner), DateCell(r.DueDate),
+            Text(r.StatusWords, fill), Text(r.LatestUpdate ?? ""), r.UpdatedOn is { } updated ? DateCell(updated) : Text(""),
             Text(string.Join("; ", r.Evidence))) { RowIndex = index };
     }
 
     /// <summary>Text as an inline string: never a formula, whatever it starts with.</summary>
     private static Cell Text(string text, uint style = 0) =>
-        new(new InlineString(new Text(text) { Space = SpaceProcessingModeValues.Preserve })) { DataType = CellValues.InlineString, StyleIndex = style };
+        new(new InlineString(new Text(text) { Space = SpaceProcessingModeValues.Preserve }))
+            { DataType = CellValues.InlineString, StyleIndex = style };
 
-    private static Cell DateCell(DateTime date) =>
-        new(new CellValue(date.ToOADate().ToString(System.Globalization.CultureInfo.InvariantCulture))) { StyleIndex = Date };
+    /// <summary>A real date (a serial number) shown as a UK date.</summary>
+    private static Cell DateCell(DateOnly date) =>
+        new(new CellValue(date.ToDateTime(TimeOnly.MinValue).ToOADate().ToString(System.Globalization.CultureInfo.InvariantCulture)))
+            { StyleIndex = Date };
 
     private static Stylesheet Styles() => new(
         new NumberingFormats(new NumberingFormat { NumberFormatId = 164, FormatCode = "dd/mm/yyyy" }) { Count = 1 },
         new Fonts(new Font(new FontSize { Val = 11 }, new FontName { Val = "Arial" }),
             new Font(new Bold(), new FontSize { Val = 11 }, new FontName { Val = "Arial" })) { Count = 2 },
-        new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 }),
+        new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }),
+            new Fill(new PatternFill { PatternType = PatternValues.Gray125 }),
             Solid("FFF4CCCC"), Solid("FFFFE699"), Solid("FFC6EFCE")) { Count = 5 },
         new Borders(new Border()) { Count = 1 },
         new CellStyleFormats(new CellFormat()) { Count = 1 },
         new CellFormats(new CellFormat(),
             new CellFormat { FontId = 1, ApplyFont = true },
             new CellFormat { NumberFormatId = 164, ApplyNumberFormat = true },
-            new CellFormat { FillId = 2, ApplyFill = true }, new CellFormat { FillId = 3, ApplyFill = true }, new CellFormat { FillId = 4, ApplyFill = true })
+            new CellFormat { FillId = 2, ApplyFill = true }, new CellFormat { FillId = 3, ApplyFill = true },
+            new CellFormat { FillId = 4, ApplyFill = true })
             { Count = 6 });
 
     private static Fill Solid(string argb) =>
-        new(new PatternFill(new ForegroundColor { Rgb = argb }, new BackgroundColor { Indexed = 64 }) { PatternType = PatternValues.Solid });
+        new(new PatternFill(new ForegroundColor { Rgb = argb }, new BackgroundColor { Indexed = 64 })
+            { PatternType = PatternValues.Solid });
 }

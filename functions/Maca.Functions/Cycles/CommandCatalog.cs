@@ -10,7 +10,8 @@ namespace Maca.Functions.Cycles;
 /// </summary>
 public static class CommandCatalog
 {
-    private static readonly Type[] NotRaisable = [typeof(StartCycle), typeof(Tick), typeof(AttachDocument), typeof(RecordDocumentDownload), typeof(StoreSummaryVersion)];
+    private static readonly Type[] NotRaisable =
+        [typeof(StartCycle), typeof(Tick), typeof(AttachDocument), typeof(RecordDocumentDownload), typeof(StoreSummaryVersion)];
 
     public static readonly IReadOnlyDictionary<string, Type> ByName = typeof(CycleCommand).Assembly.GetTypes()
         .Where(t => t.IsSubclassOf(typeof(CycleCommand)) && !t.IsAbstract && !NotRaisable.Contains(t))

@@ -26,17 +26,9 @@ public sealed class ActionsModel(CycleStore store, CycleEngine engine, WorkingCa
     public bool Planning => Cycle.Phase is CyclePhase.ActionPlanning or CyclePhase.FollowingUpActions;
 
     /// <summary>The plan as people read it: owners by name, each open action's RAG, latest update and evidence.</summary>
-    public CycleContent Held => CycleContent.Of(Cycle, clock.GetUtcNow(), calendar);
-
-    public static (string Words, string Tag) StatusOf(ActionContent a) => (a.Status, a.Rag) switch
-    {
-        (ActionStatus.Completed, _) => ("Completed, to verify", "govuk-tag--blue"),
-        (ActionStatus.Verified, _) => ("Verified", "govuk-tag--green"),
-        (ActionStatus.CarriedForward, _) => ("Carried forward", "govuk-tag--grey"),
-        (_, Rag.Red) => ("Red: overdue", "govuk-tag--red"),
-        (_, Rag.Amber) => ("Amber: due soon", "govuk-tag--yellow"),
-        _ => ("Green: on track", "govuk-tag--green"),
-    };
+    /// <remarks>Built once, when the page is rendered.</remarks>
+    public CycleContent Held => _held ??= CycleContent.Of(Cycle, clock.GetUtcNow(), calendar);
+    private CycleContent? _held;
 
     public async Task<IActionResult> OnPostAddAsync(string id, CancellationToken ct)
     {

@@ -16,7 +16,8 @@ public sealed class FindingsModel(CycleStore store, CycleEngine engine, WorkingC
     : CoordinatorCyclePage(store, engine)
 {
     /// <summary>The findings as people read them: themes by name, gradings by agency name.</summary>
-    public CycleContent Held => CycleContent.Of(Cycle, clock.GetUtcNow(), calendar);
+    public CycleContent Held => _held ??= CycleContent.Of(Cycle, clock.GetUtcNow(), calendar);
+    private CycleContent? _held;
 
     [BindProperty] public string? Text { get; set; }
     [BindProperty] public string? Category { get; set; }

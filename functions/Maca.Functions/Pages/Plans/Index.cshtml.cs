@@ -11,22 +11,20 @@ namespace Maca.Functions.Pages.Plans;
 /// The composite action plan: every action of every open cycle of a partnership, filtered by owner, status, theme and
 /// cycle, and exported as Excel or CSV with the same filters.
 /// </summary>
-public sealed class IndexModel(DirectoryStore directory, CompositeActionPlan plan) : PageModel
+public sealed class IndexModel(DirectoryStore directory, CompositeActionPlan plan) : PartnershipPage(directory)
 {
-    [BindProperty(SupportsGet = true)] public string? Partnership { get; set; }
     [BindProperty(SupportsGet = true)] public string? Owner { get; set; }
     [BindProperty(SupportsGet = true)] public ActionStatus? Status { get; set; }
     [BindProperty(SupportsGet = true)] public string? Theme { get; set; }
     [BindProperty(SupportsGet = true)] public string? Cycle { get; set; }
 
-    public IReadOnlyList<Partnership> Partnerships { get; private set; } = [];
     public IReadOnlyList<PlanRow> All { get; private set; } = [];
     public IReadOnlyList<PlanRow> Rows { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
 
     public async Task<IActionResult> OnGetXlsxAsync(CancellationToken ct) => await LoadAsync(ct)
-        ? Download(PlanXlsx.Write(Rows), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx") : NotFound();
+        ? Download(PlanXlsx.Write(Rows), PlanXlsx.ContentType, "xlsx") : NotFound();
 
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct) => await LoadAsync(ct)
         ? Download(PlanCsv.Write(Rows), "text/csv; charset=utf-8", "csv") : NotFound();
@@ -37,15 +35,14 @@ public sealed class IndexModel(DirectoryStore directory, CompositeActionPlan pla
         return File(bytes, type, $"action-plan-{Partnership}.{extension}");
     }
 
-    /// <summary>Only a partnership this coordinator runs; another one answers 404, as if it did not exist.</summary>
+    /// <summary>False for a partnership this coordinator does not run; with none to show, an empty plan.</summary>
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
-        Partnerships = (await directory.PartnershipsAsync(ct)).Where(p => User.RunsPartnership(p.Id)).ToList();
-        if (Partnership is null && Partnerships.Count == 0) return true; // nothing to show yet, and nothing to hide
-        Partnership ??= Partnerships[0].Id;
-        if (Partnerships.All(p => p.Id != Partnership)) return false;
-        All = await plan.RowsAsync(Partnership, new PlanFilter(), ct);
-        Rows = await plan.RowsAsync(Partnership, new PlanFilter(Empty(Owner), Status, Empty(Theme), Empty(Cycle)), ct);
+        var choice = await ChooseAsync(ct);
+        if (choice != PartnershipChoice.Chosen) return choice == PartnershipChoice.NoneToShow;
+        // Read once: the filters' choices come from every row, the table and exports from the filtered ones.
+        All = await plan.RowsAsync(Partnership!, ct);
+        Rows = new PlanFilter(Empty(Owner), Status, Empty(Theme), Empty(Cycle)).Apply(All);
         return true;
     }
 

@@ -48,6 +48,17 @@ public static class PlainWords
         return words.Length == 0 ? words : char.ToUpperInvariant(words[0]) + words[1..];
     }
 
+    /// <summary>An action's status, with its RAG while it is open, as words and a tag colour (RAG is text; the colour only helps).</summary>
+    public static (string Words, string TagClass) ActionStatus(Orchestrations.Cycles.ActionStatus status, Rag? rag) => (status, rag) switch
+    {
+        (Orchestrations.Cycles.ActionStatus.Completed, _) => ("Completed, to verify", "govuk-tag--blue"),
+        (Orchestrations.Cycles.ActionStatus.Verified, _) => ("Verified", "govuk-tag--green"),
+        (Orchestrations.Cycles.ActionStatus.CarriedForward, _) => ("Carried forward", "govuk-tag--grey"),
+        (_, Orchestrations.Actions.Rag.Red) => ("Red: overdue", "govuk-tag--red"),
+        (_, Orchestrations.Actions.Rag.Amber) => ("Amber: due soon", "govuk-tag--yellow"),
+        _ => ("Green: on track", "govuk-tag--green"),
+    };
+
     /// <summary>A grid cell's words and tag colour.</summary>
     public static (string Words, string TagClass) Cell(Orchestrations.Reading.CellState state) => state switch
     {
