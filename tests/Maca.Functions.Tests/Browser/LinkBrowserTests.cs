@@ -17,13 +17,7 @@ public sealed class LinkBrowserTests(AzuriteFixture azurite, MaildevFixture mail
     {
         await using var run = await BrowserApp.StartAsync(azurite, maildev, browser, "linkpages", "Desktop");
         var (page, id, api) = (run.Page, run.CycleId, run.Api);
-        await api.NominateAsync(id, "CSC", "LNK-1", "Under 1", "Male", "White", false, "CSC", "POL");
-        await api.NominateAsync(id, "CSC", "LNK-2", "5 to 10", "Female", "White", false, "CSC");
-        await api.RaiseAsync(id, "CloseNominations");
-        await api.RaiseAsync(id, "SelectCases", new
-        {
-            cases = new[] { new { caseRef = "LNK-1", agenciesInScope = new[] { "CSC", "POL" } }, new { caseRef = "LNK-2", agenciesInScope = new[] { "CSC" } } },
-        });
+        await api.ChooseCasesAsync(id, ("LNK-1", ["CSC", "POL"]), ("LNK-2", ["CSC"]));
         async Task<(string Url, string Id)> IssueAsync(string agency)
         {
             var issued = await api.OkJsonAsync(HttpMethod.Post, $"/api/cycles/{id}/links", new { agencyCode = agency, purpose = "Submit" }, HttpStatusCode.Created);

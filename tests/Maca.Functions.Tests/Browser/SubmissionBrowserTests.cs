@@ -20,13 +20,7 @@ public sealed partial class SubmissionBrowserTests(AzuriteFixture azurite, Maild
     {
         await using var run = await BrowserApp.StartAsync(azurite, maildev, browser, "journey", "Desktop");
         var (page, id, api) = (run.Page, run.CycleId, run.Api);
-        await api.NominateAsync(id, "CSC", "JNY-1", "Under 1", "Male", "White", false, "CSC", "POL");
-        await api.NominateAsync(id, "CSC", "JNY-2", "5 to 10", "Female", "White", false, "CSC", "POL");
-        await api.RaiseAsync(id, "CloseNominations");
-        await api.RaiseAsync(id, "SelectCases", new
-        {
-            cases = new[] { new { caseRef = "JNY-1", agenciesInScope = new[] { "CSC", "POL" } }, new { caseRef = "JNY-2", agenciesInScope = new[] { "CSC", "POL" } } },
-        });
+        await api.ChooseCasesAsync(id, ("JNY-1", ["CSC", "POL"]), ("JNY-2", ["CSC", "POL"]));
 
         await page.GotoAsync(new Uri(await LinkInEmailAsync(id, "SubmissionRequest", "lead@pol.journey.example")).PathAndQuery);
         Assert.EndsWith("/agency", new Uri(page.Url).AbsolutePath);

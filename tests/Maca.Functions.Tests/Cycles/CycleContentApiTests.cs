@@ -16,9 +16,7 @@ public sealed class CycleContentApiTests(AzuriteFixture azurite, MaildevFixture 
         await api.SeedPartnershipAsync("content", ["CSC", "POL", "EDU"], "Neglect");
         await api.AdvanceToAsync(Uk(2029, 10, 1, 10));
         var id = await api.StartAsync(new { partnershipId = "content", theme = "Neglect", auditType = "Desktop", agencyCodes = new[] { "CSC", "POL", "EDU" }, targetCases = 1 });
-        await api.NominateAsync(id, "CSC", "CON-1", "Under 1", "Male", "White", false, "CSC", "POL");
-        await api.RaiseAsync(id, "CloseNominations");
-        await api.RaiseAsync(id, "SelectCases", new { cases = new[] { new { caseRef = "CON-1", agenciesInScope = new[] { "CSC", "POL" } } } });
+        await api.ChooseCasesAsync(id, ("CON-1", ["CSC", "POL"]));
         await api.SubmitAsync(id, "CSC", "CON-1");
         await api.DrainOutboxAsync(id);
 

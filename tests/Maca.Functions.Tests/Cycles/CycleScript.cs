@@ -19,6 +19,14 @@ public static class CycleScript
         await client.RaiseAsync(cycleId, "SubmitAuditTool", new { agencyCode = agency, caseRef, chronologyRef = chronology, answers = Answers() });
     }
 
+    /// <summary>Each case nominated by CSC with its agencies as those involved, nominations closed, and the cases selected.</summary>
+    public static async Task ChooseCasesAsync(this CycleClient client, string cycleId, params (string CaseRef, string[] Scope)[] cases)
+    {
+        foreach (var (caseRef, scope) in cases) await client.NominateAsync(cycleId, "CSC", caseRef, "Under 1", "Male", "White", false, scope);
+        await client.RaiseAsync(cycleId, "CloseNominations");
+        await client.RaiseAsync(cycleId, "SelectCases", new { cases = cases.Select(c => new { caseRef = c.CaseRef, agenciesInScope = c.Scope }).ToArray() });
+    }
+
     public static Task NominateAsync(this CycleClient client, string cycleId, string agency, string caseRef, string age, string gender, string ethnicity,
         bool disability, params string[] involved) =>
         client.RaiseAsync(cycleId, "NominateCase", new { agencyCode = agency, caseRef, ageBand = age, gender, ethnicity, disability, agenciesInvolved = involved, reason = "Several self-harm presentations in a year" });

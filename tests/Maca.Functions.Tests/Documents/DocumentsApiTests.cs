@@ -22,9 +22,7 @@ public sealed class DocumentsApiTests(AzuriteFixture azurite, MaildevFixture mai
         await api.SeedPartnershipAsync(partnership, ["CSC", "POL"], "Neglect");
         await api.AdvanceToAsync(Uk(2029, 10, 1, 10));
         var id = await api.StartAsync(new { partnershipId = partnership, theme = "Neglect", auditType = "Desktop", agencyCodes = new[] { "CSC", "POL" }, targetCases = 1 });
-        await api.NominateAsync(id, "CSC", "DOC-1", "Under 1", "Male", "White", false, "CSC", "POL");
-        await api.RaiseAsync(id, "CloseNominations");
-        await api.RaiseAsync(id, "SelectCases", new { cases = new[] { new { caseRef = "DOC-1", agenciesInScope = new[] { "CSC", "POL" } } } });
+        await api.ChooseCasesAsync(id, ("DOC-1", ["CSC", "POL"]));
         return (app, api, id);
     }
 

@@ -21,9 +21,7 @@ public sealed class AfterSubmissionsPagesTests(AzuriteFixture azurite, MaildevFi
         await api.SeedPartnershipAsync("after", ["CSC", "POL"], "Neglect");
         await api.AdvanceToAsync(Uk(2029, 10, 1, 10));
         var id = await api.StartAsync(new { partnershipId = "after", theme = "Neglect", auditType = "InDepth", agencyCodes = new[] { "CSC", "POL" }, targetCases = 1 });
-        await api.NominateAsync(id, "CSC", "AFT-1", "Under 1", "Male", "White", false, "CSC", "POL");
-        await api.RaiseAsync(id, "CloseNominations");
-        await api.RaiseAsync(id, "SelectCases", new { cases = new[] { new { caseRef = "AFT-1", agenciesInScope = new[] { "CSC", "POL" } } } });
+        await api.ChooseCasesAsync(id, ("AFT-1", ["CSC", "POL"]));
         await api.SubmitAsync(id, "CSC", "AFT-1");
         await api.SubmitAsync(id, "POL", "AFT-1");
         var desk = app.CreateCoordinatorClient(followRedirects: false);

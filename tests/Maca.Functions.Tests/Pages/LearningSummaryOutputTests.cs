@@ -18,9 +18,7 @@ public sealed class LearningSummaryOutputTests(AzuriteFixture azurite, MaildevFi
         await api.SeedPartnershipAsync(partnership, ["CSC", "POL"], "Neglect");
         await api.AdvanceToAsync(Uk(2029, 10, 1, 10));
         var id = await api.StartAsync(new { partnershipId = partnership, theme = "Neglect", auditType = "Desktop", agencyCodes = new[] { "CSC", "POL" }, targetCases = 1 });
-        await api.NominateAsync(id, "CSC", "LS-2029-01", "Under 1", "Male", "White", false, "CSC", "POL");
-        await api.RaiseAsync(id, "CloseNominations");
-        await api.RaiseAsync(id, "SelectCases", new { cases = new[] { new { caseRef = "LS-2029-01", agenciesInScope = new[] { "CSC", "POL" } } } });
+        await api.ChooseCasesAsync(id, ("LS-2029-01", ["CSC", "POL"]));
         await api.SubmitAsync(id, "CSC", "LS-2029-01");
         await api.SubmitAsync(id, "POL", "LS-2029-01");
         await api.RaiseAsync(id, "RecordCaseFindings", new

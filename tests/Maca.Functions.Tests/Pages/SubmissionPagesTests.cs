@@ -47,13 +47,7 @@ public sealed class SubmissionPagesTests(AzuriteFixture azurite, MaildevFixture 
         await api.SeedPartnershipAsync("subpages", ["CSC", "POL"], "Neglect");
         await api.AdvanceToAsync(Uk(2029, 10, 1, 10));
         var id = await api.StartAsync(new { partnershipId = "subpages", theme = "Neglect", auditType = "Desktop", agencyCodes = new[] { "CSC", "POL" }, targetCases = 2 });
-        await api.NominateAsync(id, "CSC", "SUB-1", "Under 1", "Male", "White", false, "CSC", "POL");
-        await api.NominateAsync(id, "CSC", "SUB-2", "5 to 10", "Female", "White", false, "CSC", "POL");
-        await api.RaiseAsync(id, "CloseNominations");
-        await api.RaiseAsync(id, "SelectCases", new
-        {
-            cases = new[] { new { caseRef = "SUB-1", agenciesInScope = new[] { "CSC", "POL" } }, new { caseRef = "SUB-2", agenciesInScope = new[] { "CSC", "POL" } } },
-        });
+        await api.ChooseCasesAsync(id, ("SUB-1", ["CSC", "POL"]), ("SUB-2", ["CSC", "POL"]));
         var police = (await api.AgencyAsync(id, "POL", "Submit", app.CreateClient)).Http;
 
         // Nothing chosen, and a PNG called .pdf: every problem is named, and nothing is stored or submitted.
@@ -115,9 +109,7 @@ public sealed class SubmissionPagesTests(AzuriteFixture azurite, MaildevFixture 
         await api.SeedPartnershipAsync("extpages", ["CSC", "POL"], "Neglect");
         await api.AdvanceToAsync(Uk(2029, 10, 1, 10));
         var id = await api.StartAsync(new { partnershipId = "extpages", theme = "Neglect", auditType = "Desktop", agencyCodes = new[] { "CSC", "POL" }, targetCases = 1 });
-        await api.NominateAsync(id, "CSC", "EXT-1", "Under 1", "Male", "White", false, "CSC", "POL");
-        await api.RaiseAsync(id, "CloseNominations");
-        await api.RaiseAsync(id, "SelectCases", new { cases = new[] { new { caseRef = "EXT-1", agenciesInScope = new[] { "CSC", "POL" } } } });
+        await api.ChooseCasesAsync(id, ("EXT-1", ["CSC", "POL"]));
         var police = (await api.AgencyAsync(id, "POL", "Submit", app.CreateClient)).Http;
 
         var form = await PageAsync(await police.GetAsync("/agency/extension"));
