@@ -8,7 +8,7 @@ namespace Maca.Functions.Access;
 
 /// <summary>
 /// Opens a session from a magic link and checks it again on every request: the link must still exist, not be
-/// revoked, not have expired, and its cycle must still be running. A revoked link ends its sessions at once.
+/// revoked, not have expired, and its cycle must still be running (a summary link: its files still kept). A revoked link ends its sessions at once.
 /// </summary>
 public sealed class LinkSessions(MagicLinkSigner signer, MagicLinkStore links, CycleStore cycles, TimeProvider clock)
 {
@@ -41,6 +41,9 @@ public sealed class LinkSessions(MagicLinkSigner signer, MagicLinkStore links, C
         var now = clock.GetUtcNow();
         if (await links.GetAsync(cycleId, linkId, ct) is not { } record || !record.LiveAt(now)) return false;
         var cycle = await cycles.LoadAsync(cycleId, ct);
-        return cycle.Exists && !cycle.State.IsFinished;
+        // The published summary stays readable after the cycle ends, until the retention job removes its files.
+        return cycle.Exists && (record.Link.Purpose == LinkPurpose.Summary
+            ? cycle.State.DocumentsPurgedAt is null
+            : !cycle.State.IsFinished);
     }
 }

@@ -49,7 +49,7 @@ public static class MacaClaims
         : $"coordinator:{user.FindFirstValue(Email)}";
 }
 
-public enum LinkPurpose { Nominate, Submit, Availability, Actions }
+public enum LinkPurpose { Nominate, Submit, Availability, Actions, Summary }
 
 /// <summary>What one magic link lets its holder do: act for one agency, in one cycle, for one purpose.</summary>
 public sealed record LinkScope(string LinkId, string PartnershipId, string CycleId, string AgencyCode, LinkPurpose Purpose);

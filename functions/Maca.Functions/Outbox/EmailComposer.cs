@@ -92,7 +92,7 @@ public sealed class EmailComposer(IOptions<AppOptions> app, IOptions<AccessOptio
             NotificationKind.MeetingCancellation => ($"Cancelled: {theme} audit meeting on {when}", "The multi-agency audit meeting has been cancelled. A new time will follow."),
             NotificationKind.MeetingPackReady => ($"{theme} audit meeting pack ready: meeting {when}", "The meeting pack is ready to read in Maca before the meeting."),
             NotificationKind.MeetingReminder => ($"Reminder: {theme} audit meeting {when}", "A reminder that the multi-agency audit meeting is coming up."),
-            NotificationKind.LearningSummaryPublished => ($"{theme} audit: learning summary published", "The learning summary from this audit has been approved and published. Please share it with your practitioners."),
+            NotificationKind.LearningSummaryPublished => ($"{theme} audit: learning summary published", "The learning summary from this audit has been approved and published. Read it or download it in Word from the link below, and share what it says with your practitioners."),
             NotificationKind.ActionReminder => ($"Reminder: {theme} audit action {n.ActionId} due {by}", $"Action {n.ActionId} owned by {agency} is due soon. Please record progress and evidence."),
             NotificationKind.ActionDueToday => ($"Due today: {theme} audit action {n.ActionId}", $"Action {n.ActionId} owned by {agency} is due today."),
             NotificationKind.ActionOverdue => ($"Overdue: {theme} audit action {n.ActionId}", $"Action {n.ActionId} owned by {agency} was due {by}."),

@@ -21,15 +21,44 @@ public sealed class SummaryVersions(StorageAccount storage, CycleStore store, Cy
 
     public sealed record WordFile(byte[] Bytes, SummaryVersion Version, string FileName);
 
-    public async Task<WordFile?> CurrentAsync(string cycleId, string actor, CancellationToken ct)
+    /// <summary>The Word version for the current content (stored now if it is new), its download recorded under the actor.</summary>
+    public async Task<WordFile?> DownloadCurrentAsync(string cycleId, string actor, CancellationToken ct) =>
+        await StoreCurrentAsync(cycleId, actor, ct) is { } file ? await RecordedAsync(cycleId, file, actor, ct) : null;
+
+    /// <summary>The version the summary was published as (the current one if it was published without naming one).</summary>
+    public async Task<WordFile?> DownloadPublishedAsync(string cycleId, string actor, CancellationToken ct)
     {
         var cycle = (await store.LoadAsync(cycleId, ct)).State;
-        if (cycle.SummaryContent is null) return null;
+        if (cycle.Summary != SummaryStatus.Published || cycle.DocumentsPurgedAt is not null) return null;
+        if (cycle.SummaryVersions.FirstOrDefault(v => v.Version == cycle.PublishedVersion) is not { } published)
+            return await DownloadCurrentAsync(cycleId, actor, ct);
+        var file = new WordFile(await ReadAsync(cycleId, published.Version, ct), published, FileName(cycle, published.Version));
+        return await RecordedAsync(cycleId, file, actor, ct);
+    }
+
+    /// <summary>Stores the version being published first, so everyone the email reaches reads the same file.</summary>
+    public async Task<CommandResult> PublishAsync(string cycleId, string actor, CancellationToken ct)
+    {
+        var approved = (await store.LoadAsync(cycleId, ct)).State.Summary == SummaryStatus.Approved;
+        var file = approved ? await StoreCurrentAsync(cycleId, actor, ct) : null; // otherwise the engine says why not
+        return await engine.ExecuteAsync(cycleId, new PublishSummary(file?.Version.Version), actor: actor, ct: ct);
+    }
+
+    private async Task<WordFile> RecordedAsync(string cycleId, WordFile file, string actor, CancellationToken ct)
+    {
+        var result = await engine.ExecuteAsync(cycleId, new RecordSummaryDownload(file.Version.Version), actor: actor, ct: ct);
+        if (result.Rejection is { } refused) throw new InvalidOperationException($"The download was not recorded: {refused.Message}");
+        return file;
+    }
+
+    private async Task<WordFile?> StoreCurrentAsync(string cycleId, string actor, CancellationToken ct)
+    {
+        var cycle = (await store.LoadAsync(cycleId, ct)).State;
+        if (cycle.SummaryContent is null || cycle.DocumentsPurgedAt is not null) return null;
         var document = LearningSummaryDocument.From(cycle);
         var contentHash = Hash(JsonSerializer.SerializeToUtf8Bytes(document, CycleJson.Options));
-        var name = $"{cycle.Theme} learning summary".Replace(' ', '-').ToLowerInvariant();
         if (cycle.SummaryVersions.LastOrDefault(v => v.ContentSha256 == contentHash) is { } stored)
-            return new WordFile(await ReadAsync(cycleId, stored.Version, ct), stored, $"{name}-v{stored.Version}.docx");
+            return new WordFile(await ReadAsync(cycleId, stored.Version, ct), stored, FileName(cycle, stored.Version));
 
         var partnership = await directory.GetPartnershipAsync(cycle.PartnershipId, ct);
         var bytes = SummaryWordWriter.Write(document, partnership?.Name ?? cycle.PartnershipId, clock.GetUtcNow());
@@ -46,12 +75,15 @@ public sealed class SummaryVersions(StorageAccount storage, CycleStore store, Cy
         }
         catch (RequestFailedException e) when (e.Status is 409 or 412)
         {
-            return await CurrentAsync(cycleId, actor, ct); // another request stored this version first
+            return await StoreCurrentAsync(cycleId, actor, ct); // another request stored this version first
         }
         var result = await engine.ExecuteAsync(cycleId, new StoreSummaryVersion(version, contentHash, sha, bytes.Length), actor: actor, ct: ct);
         if (result.Rejection is { } refused) throw new InvalidOperationException($"The summary version was not recorded: {refused.Message}");
-        return new WordFile(bytes, result.State.SummaryVersions.Single(v => v.Version == version), $"{name}-v{version}.docx");
+        return new WordFile(bytes, result.State.SummaryVersions.Single(v => v.Version == version), FileName(cycle, version));
     }
+
+    private static string FileName(CycleState cycle, int version) =>
+        $"{cycle.Theme} learning summary".Replace(' ', '-').ToLowerInvariant() + $"-v{version}.docx";
 
     private async Task<byte[]> ReadAsync(string cycleId, int version, CancellationToken ct) =>
         (await Blob(cycleId, version).DownloadContentAsync(ct)).Value.Content.ToArray();

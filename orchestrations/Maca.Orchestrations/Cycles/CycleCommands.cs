@@ -71,7 +71,12 @@ public sealed record DraftLearningSummary(LearningSummaryContent Content) : Cycl
 public sealed record SubmitSummaryForReview : CycleCommand;
 public sealed record ApproveSummary : CycleCommand;
 public sealed record ReturnSummary(string Reason) : CycleCommand;
-public sealed record PublishSummary : CycleCommand;
+/// <summary>Publishes the approved summary; the app names the Word version it stored for it, so readers get that file.</summary>
+public sealed record PublishSummary(int? Version = null) : CycleCommand;
+/// <summary>Someone downloaded a stored Word version of the summary: recorded, like every case document's download.</summary>
+public sealed record RecordSummaryDownload(int Version) : CycleCommand;
+/// <summary>The retention job removed a finished cycle's stored files after the partnership's retention period.</summary>
+public sealed record RecordDocumentsPurged(int RetentionDays) : CycleCommand;
 /// <summary>The app stored a generated Word version of the summary; recorded so the history names every version by its SHA-256.</summary>
 public sealed record StoreSummaryVersion(int Version, string ContentSha256, string Sha256, long Bytes) : CycleCommand;
 

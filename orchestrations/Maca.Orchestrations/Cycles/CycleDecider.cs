@@ -53,6 +53,8 @@ public sealed class CycleDecider
         (TerminateCycle c, _) => LifecycleRules.Terminate(c, s),
         (RecordDocumentDownload c, _) => DocumentRules.RecordDownload(c, s),
         (StoreSummaryVersion c, _) when s.SummaryContent is not null => SummaryRules.StoreVersion(c, s),
+        (RecordSummaryDownload c, _) => SummaryRules.RecordDownload(c, s),
+        (RecordDocumentsPurged c, Closed or Terminated) => DocumentRules.Purged(c, s),
         (_, Closed or Terminated) => Rejection.Phase(s.Phase, "change anything"),
         (SuspendCycle c, _) => LifecycleRules.Suspend(c, s),
         (ResumeCycle, _) => LifecycleRules.Resume(s),
@@ -98,7 +100,7 @@ public sealed class CycleDecider
         (SubmitSummaryForReview, DraftingSummary) => SummaryRules.SendForReview(s),
         (ApproveSummary, DraftingSummary) => SummaryRules.Approve(s),
         (ReturnSummary c, DraftingSummary) => SummaryRules.Return(c, s),
-        (PublishSummary, DraftingSummary) => SummaryRules.Publish(s),
+        (PublishSummary c, DraftingSummary) => SummaryRules.Publish(c, s),
 
         (AddAction c, ActionPlanning or FollowingUpActions) => _actions.Add(c, s, now),
         (AgreeActionPlan, ActionPlanning) => _actions.Agree(s, now),

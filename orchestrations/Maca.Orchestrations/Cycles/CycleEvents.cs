@@ -24,6 +24,7 @@ namespace Maca.Orchestrations.Cycles;
 [JsonDerivedType(typeof(CasesSelected), nameof(CasesSelected))]
 [JsonDerivedType(typeof(DocumentAttached), nameof(DocumentAttached))]
 [JsonDerivedType(typeof(DocumentDownloaded), nameof(DocumentDownloaded))]
+[JsonDerivedType(typeof(DocumentsPurged), nameof(DocumentsPurged))]
 [JsonDerivedType(typeof(SubmissionDraftSaved), nameof(SubmissionDraftSaved))]
 [JsonDerivedType(typeof(AuditToolSubmitted), nameof(AuditToolSubmitted))]
 [JsonDerivedType(typeof(NotKnownDeclared), nameof(NotKnownDeclared))]
@@ -45,6 +46,7 @@ namespace Maca.Orchestrations.Cycles;
 [JsonDerivedType(typeof(LearningSummaryApproved), nameof(LearningSummaryApproved))]
 [JsonDerivedType(typeof(LearningSummaryReturned), nameof(LearningSummaryReturned))]
 [JsonDerivedType(typeof(LearningSummaryPublished), nameof(LearningSummaryPublished))]
+[JsonDerivedType(typeof(LearningSummaryDownloaded), nameof(LearningSummaryDownloaded))]
 [JsonDerivedType(typeof(LearningSummaryVersionStored), nameof(LearningSummaryVersionStored))]
 [JsonDerivedType(typeof(ActionAdded), nameof(ActionAdded))]
 [JsonDerivedType(typeof(ActionPlanAgreed), nameof(ActionPlanAgreed))]
@@ -83,6 +85,8 @@ public sealed record CasesSelected(IReadOnlyList<SelectedCase> Cases, DateTimeOf
 // Case documents
 public sealed record DocumentAttached(CaseDocument Document) : CycleEvent;
 public sealed record DocumentDownloaded(string DocumentId, string AgencyCode, string FileName) : CycleEvent;
+/// <summary>Every stored file of a finished cycle removed under retention; the counts say what went.</summary>
+public sealed record DocumentsPurged(int Files, long Bytes, int RetentionDays) : CycleEvent;
 
 // Submissions
 public sealed record SubmissionDraftSaved(string AgencyCode, string CaseRef, IReadOnlyList<AuditAnswer> Answers, string? ChronologyRef) : CycleEvent;
@@ -113,7 +117,8 @@ public sealed record LearningSummaryDrafted(LearningSummaryContent Content) : Cy
 public sealed record LearningSummarySubmittedForReview : CycleEvent;
 public sealed record LearningSummaryApproved : CycleEvent;
 public sealed record LearningSummaryReturned(string Reason) : CycleEvent;
-public sealed record LearningSummaryPublished : CycleEvent;
+public sealed record LearningSummaryPublished(int? Version = null) : CycleEvent;
+public sealed record LearningSummaryDownloaded(int Version) : CycleEvent;
 public sealed record LearningSummaryVersionStored(int Version, string ContentSha256, string Sha256, long Bytes) : CycleEvent;
 
 // Action plan

@@ -28,8 +28,8 @@ public static class CycleEvolver
         },
         CycleSuspended => s with { Suspended = true },
         CycleResumed => s with { Suspended = false },
-        CycleTerminated x => s with { Phase = CyclePhase.Terminated, TerminationReason = x.Reason, Schedule = [] },
-        CycleClosed => s with { Phase = CyclePhase.Closed, Schedule = [] },
+        CycleTerminated x => s with { Phase = CyclePhase.Terminated, TerminationReason = x.Reason, Schedule = [], FinishedAt = x.At },
+        CycleClosed x => s with { Phase = CyclePhase.Closed, Schedule = [], FinishedAt = x.At },
         StepsScheduled x => s with { Schedule = s.Schedule.AddRange(x.Steps.Where(n => s.Schedule.All(o => o.Id != n.Id))) },
         StepsCancelled x => s with { Schedule = s.Schedule.RemoveAll(step => x.StepIds.Contains(step.Id)) },
         StepFired x => s with { Schedule = s.Schedule.RemoveAll(step => step.Id == x.StepId) },
@@ -90,7 +90,8 @@ public static class CycleEvolver
         LearningSummaryApproved => s with { Summary = SummaryStatus.Approved },
         LearningSummaryReturned => s with { Summary = SummaryStatus.Draft },
         LearningSummaryVersionStored x => s with { SummaryVersions = s.SummaryVersions.Add(new SummaryVersion(x.Version, x.ContentSha256, x.Sha256, x.Bytes, x.At)) },
-        LearningSummaryPublished => s with { Summary = SummaryStatus.Published, Phase = CyclePhase.ActionPlanning },
+        LearningSummaryPublished x => s with { Summary = SummaryStatus.Published, Phase = CyclePhase.ActionPlanning, PublishedVersion = x.Version },
+        DocumentsPurged x => s with { DocumentsPurgedAt = x.At },
 
         ActionAdded x => s with
         {

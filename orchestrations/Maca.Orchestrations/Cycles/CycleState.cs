@@ -84,11 +84,17 @@ public sealed record CycleState
     public SummaryStatus Summary { get; init; }
     public LearningSummaryContent? SummaryContent { get; init; }
     public ImmutableList<SummaryVersion> SummaryVersions { get; init; } = [];
+    /// <summary>The stored Word version the summary was published as, when the app named one.</summary>
+    public int? PublishedVersion { get; init; }
     public ImmutableDictionary<string, PlanAction> Actions { get; init; } = ImmutableDictionary<string, PlanAction>.Empty;
     public int ActionsAdded { get; init; }
 
     public ImmutableList<ScheduledStep> Schedule { get; init; } = [];
     public string? TerminationReason { get; init; }
+    /// <summary>When the cycle closed or was stopped: the retention period runs from here.</summary>
+    public DateTimeOffset? FinishedAt { get; init; }
+    /// <summary>When the retention job removed the cycle's stored files; its history and counts stay.</summary>
+    public DateTimeOffset? DocumentsPurgedAt { get; init; }
 
     public static string SubmissionKey(string agency, string caseRef) => $"{agency}|{caseRef}";
 

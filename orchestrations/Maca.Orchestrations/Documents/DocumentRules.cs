@@ -9,6 +9,7 @@ namespace Maca.Orchestrations.Documents;
 public static class DocumentRules
 {
     private const int MaxFileNameLength = 200;
+    public const string Removed = "The cycle's files were removed at the end of the partnership's retention period.";
 
     public static bool Known(AttachDocument c, CycleState s) => s.Documents.ContainsKey(c.DocumentId ?? "");
 
@@ -30,9 +31,15 @@ public static class DocumentRules
 
     /// <summary>Downloads are recorded in every phase, even after the cycle ends: who read a case file is history.</summary>
     public static Decision RecordDownload(RecordDocumentDownload c, CycleState s) =>
-        s.Documents.TryGetValue(c.DocumentId ?? "", out var document)
+        s.DocumentsPurgedAt is not null ? Rejection.Rule(Removed)
+        : s.Documents.TryGetValue(c.DocumentId ?? "", out var document)
             ? Decision.Accept(new DocumentDownloaded(document.Id, document.AgencyCode, document.FileName))
             : Rejection.Missing("That document");
+
+    /// <summary>Removed once, after the cycle finished: chronologies, evidence and every stored summary version.</summary>
+    public static Decision Purged(RecordDocumentsPurged c, CycleState s) => s.DocumentsPurgedAt is not null ? Decision.NoOp
+        : Decision.Accept(new DocumentsPurged(s.Documents.Count + s.SummaryVersions.Count,
+            s.Documents.Values.Sum(d => d.Bytes) + s.SummaryVersions.Sum(v => v.Bytes), c.RetentionDays));
 
     /// <summary>A submission or progress update may only point at a file the same agency attached, of the right kind.</summary>
     public static Rejection? Problem(CycleState s, string? documentId, string agency, DocumentKind kind, string field)

@@ -1,3 +1,4 @@
+using Maca.Orchestrations.Actions;
 using Maca.Orchestrations.Cycles;
 using Maca.Orchestrations.Notifications;
 using Maca.Orchestrations.Privacy;
@@ -57,11 +58,24 @@ public static class SummaryRules
     /// <summary>Published once: the same command after it took effect changes nothing.</summary>
     public static bool AlreadyPublished(CycleState s) => s.Phase == CyclePhase.ActionPlanning && s.Summary == SummaryStatus.Published;
 
-    public static Decision Publish(CycleState s)
+    /// <summary>
+    /// Each agency lead, and the learning and development contact, gets an email with a read-only link to the published
+    /// version, never the file itself. A version named must be the latest stored one, so readers get what was approved.
+    /// </summary>
+    public static Decision Publish(PublishSummary c, CycleState s)
     {
         if (s.Summary != SummaryStatus.Approved) return Rejection.Rule("The summary must be approved before it is published.");
-        var leads = s.Agencies.Values.OrderBy(a => a.Code, StringComparer.Ordinal).Select(a => a.LeadEmail);
-        return Decision.Accept(new LearningSummaryPublished(),
-            Notify(NotificationKind.LearningSummaryPublished, [.. leads, s.Contacts.LearningDevelopmentEmail]));
+        if (c.Version is { } version && s.SummaryVersions.LastOrDefault()?.Version != version)
+            return Rejection.Invalid("version", "Publish the latest stored version of the summary.");
+        var readers = s.Agencies.Values.OrderBy(a => a.Code, StringComparer.Ordinal).Select(a => (a.Code, a.LeadEmail))
+            .Append((ActionOwners.LearningGroup, s.Contacts.LearningDevelopmentEmail));
+        return Decision.Accept([new LearningSummaryPublished(c.Version) as CycleEvent,
+            .. readers.Select(r => Notify(NotificationKind.LearningSummaryPublished, [r.Item2], agency: r.Item1))]);
     }
+
+    /// <summary>Downloads are recorded in every phase, even after the cycle ends, like a case document's.</summary>
+    public static Decision RecordDownload(RecordSummaryDownload c, CycleState s) =>
+        s.SummaryVersions.Any(v => v.Version == c.Version)
+            ? Decision.Accept(new LearningSummaryDownloaded(c.Version))
+            : Rejection.Missing($"Version {c.Version} of the summary");
 }

@@ -39,6 +39,7 @@ public sealed class AuthorizationMatrixTests(AzuriteFixture azurite, MaildevFixt
         new("GET", "/cycles/{id}/actions", w => $"/cycles/{w.CycleA}/actions", _ => null, "302 200 404 404 403 403 302 302 302"),
         new("GET", "/cycles/{id}/summary/read", w => $"/cycles/{w.CycleA}/summary/read", _ => null, "302 404 404 404 403 403 302 302 302"),
         new("GET", "/cycles/{id}/findings/{caseRef}", w => $"/cycles/{w.CycleA}/findings/MX-01", _ => null, "302 404 404 404 403 403 302 302 302"),
+        new("GET", "/agency/summary", _ => "/agency/summary", _ => null, "302 403 403 403 403 403 302 302 302"),
         new("GET", "/agency/actions", _ => "/agency/actions", _ => null, "302 403 403 403 403 403 302 302 302"),
         new("GET", "/agency/actions/{actionId}", _ => "/agency/actions/A1", _ => null, "302 403 403 403 403 403 302 302 302"),
         new("GET", "/cycles/{id}/links", w => $"/cycles/{w.CycleA}/links", _ => null, "302 200 404 404 403 403 302 302 302"),

@@ -179,7 +179,6 @@ public sealed class InDepthCycleEndToEndTests(AzuriteFixture azurite, MaildevFix
     private static List<SentEmail> ExpectedEmails()
     {
         var everyLead = string.Join(",", Agencies.Select(Lead).Append($"coordinator@{P}.example").Order());
-        var leadsAndLearning = string.Join(",", Agencies.Select(Lead).Append($"learning@{P}.example").Order());
         var expected = new List<SentEmail>();
         expected.AddRange(Agencies.Select(a => new SentEmail("NominationRequest", Qa(a), "", "2029-02-19")));
         expected.Add(new("NominationReminder", Qa("EDU"), "", "2029-03-01"));
@@ -195,7 +194,8 @@ public sealed class InDepthCycleEndToEndTests(AzuriteFixture azurite, MaildevFix
         expected.Add(new("MeetingUpdate", everyLead, "", "2029-04-16"));
         expected.Add(new("MeetingPackReady", everyLead, "", "2029-04-26"));
         expected.Add(new("MeetingReminder", everyLead, "", "2029-04-30"));
-        expected.Add(new("LearningSummaryPublished", leadsAndLearning, "", "2029-05-02"));
+        // One email per reader, each with its own read-only link.
+        expected.AddRange(Agencies.Select(Lead).Append($"learning@{P}.example").Select(to => new SentEmail("LearningSummaryPublished", to, "", "2029-05-02")));
         expected.Add(new("ActionReminder", Lead("ACUTE"), "", "2029-06-22"));
         expected.Add(new("ActionDueToday", Lead("ACUTE"), "", "2029-06-29"));
         expected.Add(new("ActionEscalation", string.Join(",", new[] { Senior("ACUTE"), $"manager@{P}.example" }.Order()), "", "2029-07-06"));

@@ -71,4 +71,20 @@ public sealed class CaseDocumentTests
 
     private static DocumentDownloaded DownloadRecorded(string agency) =>
         new(Cycle.Chronology(agency), agency, $"{agency} chronology.pdf") { At = Later };
+
+    [Fact]
+    public void FilesAreRemovedUnderRetentionOnlyOnceTheCycleHasFinished()
+    {
+        var cycle = Cycle.Selected();
+        Spec.Given(cycle.History).When(new RecordDocumentsPurged(730), Later).ThenRejected(RejectionKind.WrongPhase);
+        cycle.Do(new TerminateCycle("Stopped by the board"), Later);
+        var purge = Spec.Given(cycle.History).When(new RecordDocumentsPurged(730), Later.AddDays(731));
+        // Three chronologies of 1,024 bytes each; the history keeps the counts and every finding, not the files.
+        Assert.Equal(new DocumentsPurged(3, 3 * 1024, 730) { At = Later.AddDays(731) }, purge.Single<DocumentsPurged>());
+        cycle.Do(new RecordDocumentsPurged(730), Later.AddDays(731));
+        Spec.Given(cycle.History).When(new RecordDocumentsPurged(730), Later.AddDays(732)).ThenNothing();
+        Spec.Given(cycle.History).When(new RecordDocumentDownload(Cycle.Chronology("POL")), Later.AddDays(732))
+            .ThenRejected(RejectionKind.RuleBroken);
+        Assert.Equal(Later, cycle.State.FinishedAt);
+    }
 }

@@ -54,12 +54,34 @@ public sealed class FindingsAndSummaryTests
     }
 
     [Fact]
-    public void PublishingEmailsEveryAgencyLeadAndLearningAndDevelopment()
+    public void PublishingEmailsEachAgencyLeadAndLearningAndDevelopmentTheirOwnLink()
     {
         var published = Phases.SummaryPublished();
-        var notice = published.History.OfType<NotificationQueued>().Last().Notification;
-        Assert.Equal(NotificationKind.LearningSummaryPublished, notice.Kind);
-        Assert.Equal(["lead@csc.example", "lead@hea.example", "lead@pol.example", "learning@partnership.example"], notice.To);
+        var notices = published.History.OfType<NotificationQueued>().Select(n => n.Notification)
+            .Where(n => n.Kind == NotificationKind.LearningSummaryPublished).ToList();
+        // One email each, so each carries a link of its own (the learning and development contact's as the partnership's group).
+        Assert.Equal(["CSC:lead@csc.example", "HEA:lead@hea.example", "POL:lead@pol.example", "LD-GROUP:learning@partnership.example"],
+            notices.Select(n => $"{n.AgencyCode}:{Assert.Single(n.To)}"));
         Assert.Equal(CyclePhase.ActionPlanning, published.State.Phase);
+    }
+
+    [Fact]
+    public void PublishingNamesTheLatestStoredVersionOrNone()
+    {
+        var approved = Phases.SummaryApproved()
+            .Do(new StoreSummaryVersion(1, new string('a', 64), new string('b', 64), 900), Phases.HeldAt.AddDays(3))
+            .Do(new StoreSummaryVersion(2, new string('c', 64), new string('d', 64), 950), Phases.HeldAt.AddDays(3));
+        Spec.Given(approved.History).When(new PublishSummary(1), Phases.HeldAt.AddDays(4)).ThenRejected(RejectionKind.InvalidInput, "version");
+        Assert.Equal(2, Spec.Given(approved.History).When(new PublishSummary(2), Phases.HeldAt.AddDays(4)).StateAfter.PublishedVersion);
+        Assert.Null(Phases.SummaryPublished().State.PublishedVersion);
+    }
+
+    [Fact]
+    public void EverySummaryDownloadIsRecordedEvenAfterTheCycleEnds()
+    {
+        var stored = Phases.SummaryApproved().Do(new StoreSummaryVersion(1, new string('a', 64), new string('b', 64), 900), Phases.HeldAt.AddDays(3));
+        Spec.Given(stored.History).When(new RecordSummaryDownload(2), Phases.HeldAt).ThenRejected(RejectionKind.NotFound);
+        stored.Do(new TerminateCycle("Merged into another audit"), Phases.HeldAt.AddDays(5));
+        Spec.Given(stored.History).When(new RecordSummaryDownload(1), Phases.HeldAt.AddDays(6)).Single<LearningSummaryDownloaded>();
     }
 }

@@ -38,11 +38,12 @@ public static class Phases
         "Three agencies reviewed two cases and met to discuss them.", "Prompt sharing of incident logs.",
         "Local practice guidance on engaging fathers.", ["Do you make sure every child is seen on their own?"]);
 
-    public static Cycle SummaryPublished() => FindingsRecorded()
+    public static Cycle SummaryApproved() => FindingsRecorded()
         .Do(new DraftLearningSummary(Summary), HeldAt.AddDays(1))
         .Do(new SubmitSummaryForReview(), HeldAt.AddDays(2))
-        .Do(new ApproveSummary(), HeldAt.AddDays(3))
-        .Do(new PublishSummary(), HeldAt.AddDays(4));
+        .Do(new ApproveSummary(), HeldAt.AddDays(3));
+
+    public static Cycle SummaryPublished() => SummaryApproved().Do(new PublishSummary(), HeldAt.AddDays(4));
 
     public static readonly DateTimeOffset PlannedAt = Uk(2027, 1, 20, 10);
 

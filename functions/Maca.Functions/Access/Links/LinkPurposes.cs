@@ -16,6 +16,7 @@ public static class LinkPurposes
             or NotificationKind.AvailabilityOverdue or NotificationKind.AvailabilityEscalation => LinkPurpose.Availability,
         NotificationKind.ActionReminder or NotificationKind.ActionDueToday or NotificationKind.ActionOverdue
             or NotificationKind.ActionEscalation => LinkPurpose.Actions,
+        NotificationKind.LearningSummaryPublished => LinkPurpose.Summary,
         _ => null,
     };
 
@@ -25,6 +26,7 @@ public static class LinkPurposes
         LinkPurpose.Nominate => "nominate cases",
         LinkPurpose.Submit => "make submissions",
         LinkPurpose.Availability => "give meeting availability",
+        LinkPurpose.Summary => "read the learning summary",
         _ => "update actions",
     };
 

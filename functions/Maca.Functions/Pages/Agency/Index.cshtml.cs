@@ -34,6 +34,7 @@ public sealed class IndexModel(CycleStore store, TimeProvider clock) : PageModel
     {
         Scope = User.Link()!;
         if (Scope.Purpose == LinkPurpose.Actions) return RedirectToPage("/Agency/Actions/Index");
+        if (Scope.Purpose == LinkPurpose.Summary) return RedirectToPage("/Agency/Summary");
         Cycle = (await store.LoadAsync(Scope.CycleId, ct)).State;
         AgencyName = Cycle.Agencies.TryGetValue(Scope.AgencyCode, out var agency) ? agency.Name : Scope.AgencyCode;
         var now = clock.GetUtcNow();

@@ -70,13 +70,15 @@ public sealed class SummaryModel(CycleStore store, CycleEngine engine, NamesToKe
 
     public async Task<IActionResult> OnPostPublishAsync(string id, CancellationToken ct) =>
         !await LoadAsync(id, ct) ? NotFound()
-            : await SendAsync(new PublishSummary(), "workflow", "The summary is published. Agree the action plan next.", ct, $"/cycles/{id}/actions");
+            : await SendAsync(() => versions.PublishAsync(id, User.Actor(), ct), "workflow",
+                "The summary is published and every agency lead has a link to it. Agree the action plan next.", $"/cycles/{id}/actions");
 
     /// <summary>The Word version: stored once per distinct content, recorded in the history with its SHA-256.</summary>
     public async Task<IActionResult> OnGetWordAsync(string id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
-        if (await versions.CurrentAsync(id, User.Actor(), ct) is not { } file) return NotFound();
+        if (Cycle.DocumentsPurgedAt is not null) return StatusCode(StatusCodes.Status410Gone);
+        if (await versions.DownloadCurrentAsync(id, User.Actor(), ct) is not { } file) return NotFound();
         Response.Headers.CacheControl = "no-store";
         return File(file.Bytes, SummaryVersions.ContentType, file.FileName);
     }

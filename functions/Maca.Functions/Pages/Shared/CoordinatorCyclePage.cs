@@ -36,11 +36,15 @@ public abstract class CoordinatorCyclePage(CycleStore store, CycleEngine engine)
     }
 
     /// <summary>Runs the command; on success back to <paramref name="page"/> with a notice, otherwise the errors on this page.</summary>
-    protected async Task<IActionResult> SendAsync(CycleCommand command, string field, string notice, CancellationToken ct, string? page = null)
+    protected Task<IActionResult> SendAsync(CycleCommand command, string field, string notice, CancellationToken ct, string? page = null) =>
+        SendAsync(() => engine.ExecuteAsync(Cycle.CycleId, command, actor: User.Actor(), ct: ct), field, notice, page);
+
+    /// <summary>The same, for a step that runs the command through a service (which may store a file first).</summary>
+    protected async Task<IActionResult> SendAsync(Func<Task<CommandResult>> send, string field, string notice, string? page = null)
     {
         if (!Errors.Any)
         {
-            var result = await engine.ExecuteAsync(Cycle.CycleId, command, actor: User.Actor(), ct: ct);
+            var result = await send();
             if (result.Rejection is null) return Redirect($"{page ?? Request.Path.Value}?notice={Uri.EscapeDataString(notice)}");
             Errors.Add(FieldFor(result.Rejection.Field, field), result.Rejection.Message);
             Cycle = result.State;

@@ -78,6 +78,9 @@ public static class PlainWords
     {
         "DocumentDownloaded" => $": {entry.Data?["fileName"]} from {entry.Data?["agencyCode"]}",
         "DocumentAttached" => $": {entry.Data?["document"]?["fileName"]}",
+        "LearningSummaryDownloaded" or "LearningSummaryVersionStored" or "LearningSummaryPublished" when entry.Data?["version"] is { } v
+            => $": version {v}",
+        "DocumentsPurged" => $": {entry.Data?["files"]} files after {entry.Data?["retentionDays"]} days",
         "AuditToolSubmitted" or "NotKnownDeclared" or "SubmissionDraftSaved" => $": {entry.Data?["agencyCode"]}, case {entry.Data?["caseRef"]}",
         _ => "",
     };
@@ -86,10 +89,18 @@ public static class PlainWords
     public static string Actor(string actor, IReadOnlyDictionary<string, AgencyContact> agencies) => actor switch
     {
         "system" => "Maca (automatic)",
+        "retention" => "Maca (retention period)",
         _ when actor.StartsWith("agency:", StringComparison.Ordinal) =>
-            agencies.TryGetValue(actor[7..], out var a) ? $"{a.Name} (by link)" : $"{actor[7..]} (by link)",
+            agencies.TryGetValue(actor[7..], out var a) ? $"{a.Name} (by link)" : $"{GroupName(actor[7..])} (by link)",
         _ when actor.StartsWith("coordinator:", StringComparison.Ordinal) => $"Coordinator ({actor[12..]})",
         _ => "Coordinator",
+    };
+
+    private static string GroupName(string code) => code switch
+    {
+        Orchestrations.Actions.ActionOwners.QaGroup => "Quality assurance group",
+        Orchestrations.Actions.ActionOwners.LearningGroup => "Learning and development",
+        _ => code,
     };
 
     public static string AuditType(AuditType type) => type == Orchestrations.Cycles.AuditType.Desktop ? "Desktop" : "In-depth";

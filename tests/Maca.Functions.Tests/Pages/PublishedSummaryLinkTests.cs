@@ -1,0 +1,73 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Maca.Functions.Tests.Infrastructure;
+using Maca.Testing;
+using static Maca.Functions.Tests.Pages.PageForms;
+
+namespace Maca.Functions.Tests.Pages;
+
+/// <summary>Publishing sends each agency lead and learning and development a read-only link to the published Word version.</summary>
+[Collection(AppCollection.Name)]
+public sealed partial class PublishedSummaryLinkTests(AzuriteFixture azurite, MaildevFixture maildev)
+{
+    [Fact]
+    public async Task EachReaderGetsALinkNeverAnAttachmentAndReadsTheVersionThatWasPublished()
+    {
+        await using var app = new MacaAppFactory(azurite, maildev);
+        var api = app.CreateCycleClient();
+        var id = await LearningSummaryOutputTests.DraftedAsync(api, "lspub");
+        await api.RaiseAsync(id, "SubmitSummaryForReview");
+        await api.RaiseAsync(id, "ApproveSummary");
+        var desk = app.CreateCoordinatorClient(followRedirects: false);
+        var summary = await PageAsync(await desk.GetAsync($"/cycles/{id}/summary"));
+        var published = await desk.PostAsync($"/cycles/{id}/summary?handler=Publish", Form(summary));
+        Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
+
+        var history = (await api.StatusAsync(id, history: true))["historyEvents"]!.AsArray();
+        var stored = history.Single(e => e!["eventType"]!.GetValue<string>() == "LearningSummaryVersionStored")!["data"]!;
+        Assert.Equal(1, history.Single(e => e!["eventType"]!.GetValue<string>() == "LearningSummaryPublished")!["data"]!["version"]!.GetValue<int>());
+
+        foreach (var (reader, actor) in new[] { ("lead@pol.lspub.example", "agency:POL"), ("learning@lspub.example", "agency:LD-GROUP") })
+        {
+            var email = await PublishedEmailAsync(id, reader);
+            Assert.False(email.TryGetProperty("attachments", out var files) && files.ValueKind == JsonValueKind.Array && files.GetArrayLength() > 0);
+            var link = LinkInText().Match(email.GetProperty("text").GetString()!).Value;
+            var client = app.CreateClient();
+            var page = await PageAsync(await client.GetAsync(new Uri(link).PathAndQuery));
+            Assert.Equal("Neglect: learning from a multi-agency case audit", page.QuerySelector("h1")!.TextContent.Trim());
+
+            var word = await client.GetAsync("/agency/summary?handler=Word");
+            Assert.Equal(HttpStatusCode.OK, word.StatusCode);
+            Assert.Equal("neglect-learning-summary-v1.docx", word.Content.Headers.ContentDisposition!.FileName);
+            Assert.Equal(stored["sha256"]!.GetValue<string>(), Convert.ToHexStringLower(SHA256.HashData(await word.Content.ReadAsByteArrayAsync())));
+            // Read-only: the link sends no command.
+            Assert.Equal(HttpStatusCode.Forbidden, (await client.PostAsJsonAsync($"/api/cycles/{id}/raiseEvent/AddAction", new
+            {
+                recommendationId = "R1", agencyCode = "POL", description = "x", dueDate = "2030-01-31", successMeasure = "y",
+            })).StatusCode);
+            var downloads = (await api.StatusAsync(id, history: true))["historyEvents"]!.AsArray()
+                .Where(e => e!["eventType"]!.GetValue<string>() == "LearningSummaryDownloaded").Select(e => e!["actor"]!.GetValue<string>());
+            Assert.Contains(actor, downloads);
+        }
+
+        // The published summary stays readable after the cycle ends.
+        var lead = app.CreateClient();
+        await lead.GetAsync(new Uri(LinkInText().Match((await PublishedEmailAsync(id, "lead@csc.lspub.example")).GetProperty("text").GetString()!).Value).PathAndQuery);
+        await api.RaiseAsync(id, "TerminateCycle", new { reason = "The board merged this audit into the next one" });
+        Assert.Equal(HttpStatusCode.OK, (await lead.GetAsync("/agency/summary")).StatusCode);
+    }
+
+    private Task<JsonElement> PublishedEmailAsync(string cycleId, string to) => Poll.UntilAsync(async () =>
+    {
+        var found = (await maildev.ForCycleAsync(cycleId)).FirstOrDefault(e =>
+            e.GetProperty("headers").GetProperty("x-maca-kind").GetString() == "LearningSummaryPublished"
+            && e.GetProperty("to")[0].GetProperty("address").GetString() == to);
+        return (found.ValueKind != JsonValueKind.Undefined, found);
+    }, TimeSpan.FromSeconds(30), () => $"No published-summary email reached {to}.");
+
+    [GeneratedRegex(@"http://\S+/links/\S+")]
+    private static partial Regex LinkInText();
+}
