@@ -1,11 +1,10 @@
-using Azure.Storage.Blobs.Models;
-using Maca.Functions.Storage;
+using Maca.Functions.Documents;
 
 namespace Maca.Functions.Cycles;
 
 /// <summary>Deletes a finished cycle: every row of its partition, its documents and its wake-up rows.</summary>
 public sealed partial class CyclePurger(CycleStore store, SnapshotCache snapshots, SnapshotSpill spill, WakeUpIndex wakeUps,
-    StorageAccount storage, ILogger<CyclePurger> logger)
+    DocumentStore documents, ILogger<CyclePurger> logger)
 {
     public const string DocumentsContainer = "documents";
 
@@ -13,11 +12,7 @@ public sealed partial class CyclePurger(CycleStore store, SnapshotCache snapshot
     {
         var rows = await store.DeleteAllRowsAsync(cycleId, ct);
         snapshots.Forget(cycleId);
-        var documents = storage.Container(DocumentsContainer);
-        var blobs = await spill.DeleteAllAsync(cycleId, ct);
-        if (await documents.ExistsAsync(ct))
-            await foreach (var blob in documents.GetBlobsAsync(BlobTraits.None, BlobStates.None, $"{cycleId}/", ct))
-                if (await documents.DeleteBlobIfExistsAsync(blob.Name, cancellationToken: ct)) blobs++;
+        var blobs = await spill.DeleteAllAsync(cycleId, ct) + await documents.DeleteAllAsync(cycleId, ct);
         foreach (var row in await wakeUps.AllForAsync(cycleId, ct)) await wakeUps.RemoveAsync(row, ct);
         LogPurged(cycleId, rows, blobs);
         return rows;

@@ -43,5 +43,16 @@ public sealed class DocumentStore(StorageAccount storage)
     public Task DeleteAsync(string cycleId, string documentId, CancellationToken ct) =>
         storage.Container(CyclePurger.DocumentsContainer).DeleteBlobIfExistsAsync(BlobName(cycleId, documentId), cancellationToken: ct);
 
+    /// <summary>Every stored file of a cycle (case files and summary versions, all under its prefix); returns how many went.</summary>
+    public async Task<int> DeleteAllAsync(string cycleId, CancellationToken ct)
+    {
+        var documents = storage.Container(CyclePurger.DocumentsContainer);
+        if (!await documents.ExistsAsync(ct)) return 0;
+        var deleted = 0;
+        await foreach (var blob in documents.GetBlobsAsync(BlobTraits.None, BlobStates.None, $"{cycleId}/", ct))
+            if (await documents.DeleteBlobIfExistsAsync(blob.Name, cancellationToken: ct)) deleted++;
+        return deleted;
+    }
+
     private static string BlobName(string cycleId, string documentId) => $"{cycleId}/{documentId}";
 }

@@ -51,6 +51,8 @@ public static class DocumentsApi
         if (!cycle.Documents.TryGetValue(documentId, out var document)
             || (http.User.Link() is { } link && link.AgencyCode != document.AgencyCode))
             return TypedResults.Problem("There is no such document.", statusCode: 404, title: "Not found");
+        if (cycle.DocumentsPurgedAt is not null)
+            return TypedResults.Problem(Orchestrations.Documents.DocumentRules.Removed, statusCode: 410, title: "Removed under retention");
         var recorded = await engine.ExecuteAsync(id, new RecordDocumentDownload(documentId), actor: http.User.Actor(), ct: ct);
         if (recorded.Rejection is not null || await documents.OpenAsync(id, documentId, ct) is not { } content)
             return TypedResults.Problem("There is no such document.", statusCode: 404, title: "Not found");

@@ -53,6 +53,7 @@ public static class CycleServices
         services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton<EmailRetry>();
         services.AddSingleton<DueWorkSweeper>();
+        services.AddSingleton<Retention.RetentionJob>();
         services.AddSingleton<OutboxKick>();
         services.AddSingleton<SeedLoader>();
         services.AddSingleton<DemoCycleSeed>();

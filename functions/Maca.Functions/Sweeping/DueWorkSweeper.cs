@@ -1,16 +1,18 @@
 using Maca.Functions.Cycles;
 using Maca.Functions.Outbox;
+using Maca.Functions.Retention;
 using Maca.Orchestrations.Cycles;
 
 namespace Maca.Functions.Sweeping;
 
-public sealed record SweepResult(int CyclesWoken, int TimerCommits, int WakeUpsCleared);
+public sealed record SweepResult(int CyclesWoken, int TimerCommits, int WakeUpsCleared, int CyclesPurgedUnderRetention = 0);
 
 /// <summary>
 /// Wakes every cycle whose wake-up time has come: fires its due timers, sends its queued email, records its
-/// next wake-up time, and only then removes the rows it handled. Safe to run on several instances at once.
+/// next wake-up time, and only then removes the rows it handled. Once a day it also runs the retention job.
+/// Safe to run on several instances at once.
 /// </summary>
-public sealed partial class DueWorkSweeper(WakeUpIndex wakeUps, CycleEngine engine, OutboxDispatcher outbox,
+public sealed partial class DueWorkSweeper(WakeUpIndex wakeUps, CycleEngine engine, OutboxDispatcher outbox, RetentionJob retention,
     TimeProvider clock, ILogger<DueWorkSweeper> logger)
 {
     private const int MaxCyclesPerSweep = 500, MaxTicksPerCycle = 50, Parallelism = 8;
@@ -34,7 +36,7 @@ public sealed partial class DueWorkSweeper(WakeUpIndex wakeUps, CycleEngine engi
                     LogCycleFailed(rows.Key, ex);
                 }
             });
-        var result = new SweepResult(due.Select(r => r.CycleId).Distinct().Count(), timerCommits, cleared);
+        var result = new SweepResult(due.Select(r => r.CycleId).Distinct().Count(), timerCommits, cleared, await RetainAsync(ct));
         if (result.CyclesWoken > 0) LogSwept(result.CyclesWoken, result.TimerCommits);
         return result;
     }
@@ -61,11 +63,27 @@ public sealed partial class DueWorkSweeper(WakeUpIndex wakeUps, CycleEngine engi
         return (commits, removed);
     }
 
+    private async Task<int> RetainAsync(CancellationToken ct)
+    {
+        try
+        {
+            return await retention.RunIfDueAsync(ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogRetentionFailed(ex); // due work is never held up by it; the next sweep tries again
+            return 0;
+        }
+    }
+
     private static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) =>
         a is null ? b : b is null ? a : a < b ? a : b;
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Sweeping cycle {CycleId} failed; the next sweep tries again")]
     private partial void LogCycleFailed(string cycleId, Exception ex);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The retention job failed; the next sweep tries again")]
+    private partial void LogRetentionFailed(Exception ex);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sweep woke {Cycles} cycles and committed {Commits} timer steps")]
     private partial void LogSwept(int cycles, int commits);

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 
 namespace Maca.Functions.Sweeping;
 
@@ -12,7 +13,11 @@ public static class SweepDueWorkTrigger
 {
     public const string FunctionName = "SweepDueWork";
 
-    public sealed record InvocationResponse(JsonObject Outputs, IReadOnlyList<string> Logs, SweepResult ReturnValue);
+    /// <summary>Named exactly as the host reads them, whatever the app's JSON naming policy.</summary>
+    public sealed record InvocationResponse(
+        [property: JsonPropertyName("Outputs")] JsonObject Outputs,
+        [property: JsonPropertyName("Logs")] IReadOnlyList<string> Logs,
+        [property: JsonPropertyName("ReturnValue")] SweepResult ReturnValue);
 
     public static bool IsReachable(IHostEnvironment environment) =>
         environment.IsDevelopment() || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("FUNCTIONS_CUSTOMHANDLER_PORT"));
@@ -23,11 +28,12 @@ public static class SweepDueWorkTrigger
             {
                 var result = await sweeper.SweepAsync(ct);
                 return TypedResults.Ok(new InvocationResponse([],
-                    [$"Woke {result.CyclesWoken} cycles; {result.TimerCommits} timer commits; {result.WakeUpsCleared} wake-ups cleared."], result));
+                    [$"Woke {result.CyclesWoken} cycles; {result.TimerCommits} timer commits; {result.WakeUpsCleared} wake-ups cleared; " +
+                    $"{result.CyclesPurgedUnderRetention} cycles' files removed under retention."], result));
             })
             .AllowAnonymous()
             .WithTags("Triggers")
-            .WithSummary("Timer trigger: fire due timers and send queued email");
+            .WithSummary("Timer trigger: fire due timers, send queued email, and once a day remove files past retention");
         return app;
     }
 }
