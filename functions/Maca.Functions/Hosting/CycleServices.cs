@@ -57,6 +57,7 @@ public static class CycleServices
         services.AddSingleton<OutboxKick>();
         services.AddSingleton<SeedLoader>();
         services.AddSingleton<DemoCycleSeed>();
+        services.AddSingleton<HistorySeed>();
         services.AddHostedService<StorageInitializer>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxKick>());
         services.AddHostedService<LocalTriggerLoop>();

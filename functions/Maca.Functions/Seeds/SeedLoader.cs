@@ -12,8 +12,8 @@ public sealed class SeedOptions
     public bool LoadDemo { get; set; }
 }
 
-/// <summary>Loads seeds/demo-partnership.json into the directory if that partnership is not there yet, then the demo cycle.</summary>
-public sealed partial class SeedLoader(DirectoryStore directory, DemoCycleSeed demoCycle, IOptions<SeedOptions> options, IHostEnvironment env,
+/// <summary>Loads seeds/demo-partnership.json into the directory if that partnership is not there yet, then its history and the open demo cycle.</summary>
+public sealed partial class SeedLoader(DirectoryStore directory, DemoCycleSeed demoCycle, HistorySeed history, IOptions<SeedOptions> options, IHostEnvironment env,
     ILogger<SeedLoader> logger)
 {
     public sealed record DemoSeed(Partnership Partnership, IReadOnlyList<Agency> Agencies);
@@ -32,6 +32,7 @@ public sealed partial class SeedLoader(DirectoryStore directory, DemoCycleSeed d
             await directory.SavePartnershipAsync(seed.Partnership, ct); // last, so a half-loaded seed is retried
             LogSeeded(seed.Partnership.Id, seed.Agencies.Count);
         }
+        await history.LoadAsync(ct);
         await demoCycle.LoadAsync(ct);
     }
 
