@@ -25,7 +25,22 @@ public sealed class LearningOutputsBrowserTests(AzuriteFixture azurite, MaildevF
         Assert.Equal("Neglect: learning from a multi-agency case audit", (await page.Locator("h1").InnerTextAsync()).Trim());
         await PageChecks.AccessibleAsync(page, "learning-summary-web");
 
-        foreach (var step in new[] { "SubmitSummaryForReview", "ApproveSummary", "PublishSummary" }) await run.Api.RaiseAsync(id, step);
+        // Review, approve and publish by clicking; the learning and development contact reads it from their email's link.
+        await page.GotoAsync($"/cycles/{id}/summary");
+        foreach (var button in new[] { "Send for review", "Approve", "Publish" })
+            await page.GetByRole(AriaRole.Button, new() { Name = button, Exact = true }).ClickAsync();
+        Assert.Contains("every agency lead has a link", await page.Locator(".govuk-notification-banner").InnerTextAsync());
+        await using (var reader = await browser.Browser.NewContextAsync(new() { BaseURL = run.App.BaseUri.ToString() }))
+        {
+            var learning = await reader.NewPageAsync();
+            var (_, link) = await maildev.EmailWithLinkAsync(id, "LearningSummaryPublished", "learning@outputs2.example");
+            await learning.GotoAsync(new Uri(link).PathAndQuery);
+            Assert.Equal("Neglect: learning from a multi-agency case audit", (await learning.Locator("h1").InnerTextAsync()).Trim());
+            await PageChecks.AccessibleAsync(learning, "published-summary-from-link");
+            var published = await learning.RunAndWaitForDownloadAsync(() =>
+                learning.GetByRole(AriaRole.Link, new() { Name = "Download the learning summary in Word (version 1)" }).ClickAsync());
+            Assert.Equal("neglect-learning-summary-v1.docx", published.SuggestedFilename);
+        }
         await run.Api.RaiseAsync(id, "AddAction", new { recommendationId = "R1", agencyCode = "CSC", description = "Add the field", dueDate = "2030-02-28", successMeasure = "Live" });
         await run.Api.RaiseAsync(id, "AgreeActionPlan");
         await page.GotoAsync("/actions?partnership=outputs2");

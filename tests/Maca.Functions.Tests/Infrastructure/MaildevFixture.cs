@@ -47,8 +47,23 @@ public sealed class MaildevCollection : ICollectionFixture<MaildevFixture>
     public const string Name = "Maildev";
 }
 
-public static class MaildevQueries
+public static partial class MaildevQueries
 {
+    /// <summary>The first email of a kind to one address for a cycle, once it arrives, and the magic link in its text.</summary>
+    public static async Task<(JsonElement Email, string Link)> EmailWithLinkAsync(this MaildevFixture maildev, string cycleId, string kind, string to)
+    {
+        var email = await Poll.UntilAsync(async () =>
+        {
+            var found = (await maildev.ForCycleAsync(cycleId)).FirstOrDefault(e =>
+                e.GetProperty("headers").GetProperty("x-maca-kind").GetString() == kind && e.GetProperty("to")[0].GetProperty("address").GetString() == to);
+            return (found.ValueKind != JsonValueKind.Undefined, found);
+        }, TimeSpan.FromSeconds(30), () => $"No {kind} email reached {to}.");
+        return (email, LinkInText().Match(email.GetProperty("text").GetString()!).Value);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"http://\S+/links/\S+")]
+    private static partial System.Text.RegularExpressions.Regex LinkInText();
+
     /// <summary>Every email maildev holds for one cycle (the app tags each with X-Maca-Cycle).</summary>
     public static async Task<IReadOnlyList<JsonElement>> ForCycleAsync(this MaildevFixture maildev, string cycleId) =>
         (await maildev.AllEmailsAsync()).Where(e => e.GetProperty("headers").TryGetProperty("x-maca-cycle", out var c) && c.GetString() == cycleId).ToList();

@@ -2,16 +2,14 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Maca.Functions.Tests.Infrastructure;
-using Maca.Testing;
 using static Maca.Functions.Tests.Pages.PageForms;
 
 namespace Maca.Functions.Tests.Pages;
 
 /// <summary>Publishing sends each agency lead and learning and development a read-only link to the published Word version.</summary>
 [Collection(AppCollection.Name)]
-public sealed partial class PublishedSummaryLinkTests(AzuriteFixture azurite, MaildevFixture maildev)
+public sealed class PublishedSummaryLinkTests(AzuriteFixture azurite, MaildevFixture maildev)
 {
     [Fact]
     public async Task EachReaderGetsALinkNeverAnAttachmentAndReadsTheVersionThatWasPublished()
@@ -32,9 +30,8 @@ public sealed partial class PublishedSummaryLinkTests(AzuriteFixture azurite, Ma
 
         foreach (var (reader, actor) in new[] { ("lead@pol.lspub.example", "agency:POL"), ("learning@lspub.example", "agency:LD-GROUP") })
         {
-            var email = await PublishedEmailAsync(id, reader);
+            var (email, link) = await maildev.EmailWithLinkAsync(id, "LearningSummaryPublished", reader);
             Assert.False(email.TryGetProperty("attachments", out var files) && files.ValueKind == JsonValueKind.Array && files.GetArrayLength() > 0);
-            var link = LinkInText().Match(email.GetProperty("text").GetString()!).Value;
             var client = app.CreateClient();
             var page = await PageAsync(await client.GetAsync(new Uri(link).PathAndQuery));
             Assert.Equal("Neglect: learning from a multi-agency case audit", page.QuerySelector("h1")!.TextContent.Trim());
@@ -55,19 +52,8 @@ public sealed partial class PublishedSummaryLinkTests(AzuriteFixture azurite, Ma
 
         // The published summary stays readable after the cycle ends.
         var lead = app.CreateClient();
-        await lead.GetAsync(new Uri(LinkInText().Match((await PublishedEmailAsync(id, "lead@csc.lspub.example")).GetProperty("text").GetString()!).Value).PathAndQuery);
+        await lead.GetAsync(new Uri((await maildev.EmailWithLinkAsync(id, "LearningSummaryPublished", "lead@csc.lspub.example")).Link).PathAndQuery);
         await api.RaiseAsync(id, "TerminateCycle", new { reason = "The board merged this audit into the next one" });
         Assert.Equal(HttpStatusCode.OK, (await lead.GetAsync("/agency/summary")).StatusCode);
     }
-
-    private Task<JsonElement> PublishedEmailAsync(string cycleId, string to) => Poll.UntilAsync(async () =>
-    {
-        var found = (await maildev.ForCycleAsync(cycleId)).FirstOrDefault(e =>
-            e.GetProperty("headers").GetProperty("x-maca-kind").GetString() == "LearningSummaryPublished"
-            && e.GetProperty("to")[0].GetProperty("address").GetString() == to);
-        return (found.ValueKind != JsonValueKind.Undefined, found);
-    }, TimeSpan.FromSeconds(30), () => $"No published-summary email reached {to}.");
-
-    [GeneratedRegex(@"http://\S+/links/\S+")]
-    private static partial Regex LinkInText();
 }
