@@ -10,7 +10,7 @@ namespace Maca.Orchestrations.Reading;
 /// </summary>
 public static class AnnualReport
 {
-    public static LearningSummaryDocument For(int year, string partnershipName, IReadOnlyList<CycleState> allCycles)
+    public static LearningSummaryDocument For(int year, IReadOnlyList<CycleState> allCycles)
     {
         var cycles = allCycles.Where(c => WorkingCalendarYear(c.CreatedAt) == year).OrderBy(c => c.CreatedAt).ToList();
         var themesThisYear = RecurringLearning.Of(cycles);
@@ -41,7 +41,7 @@ public static class AnnualReport
                    SummaryBlock.List(back.Select(t => t.Name))]
                 : [SummaryBlock.Para("No theme has come back after its actions were verified.")]),
         };
-        return new LearningSummaryDocument($"What we learned from case audits in {year}", $"{partnershipName}: annual report", sections);
+        return new LearningSummaryDocument($"What we learned from case audits in {year}", $"Annual report of the audits started in {year}", sections);
     }
 
     private static int WorkingCalendarYear(DateTimeOffset at) => Calendar.WorkingCalendar.UkDate(at).Year;

@@ -50,7 +50,7 @@ public sealed record LearningSummaryDocument(string Title, string Subtitle, IRea
             SummaryBlock.Para($"{(s.AuditType == AuditType.InDepth ? "An in-depth" : "A desktop")} audit of {cases} case{(cases == 1 ? "" : "s")} " +
                 $"by {s.Agencies.Count} agencies."),
             SummaryBlock.List(s.Agencies.Values.OrderBy(a => a.Name, StringComparer.Ordinal).Select(a =>
-                $"{s.Cases.Count(c => c.AgenciesInScope.Contains(a.Code))} of {cases} cases were in scope for {a.Name}.")),
+                InScope(s.Cases.Count(c => c.AgenciesInScope.Contains(a.Code)), cases, a.Name))),
         };
         // Months, not days: the audit's own dates need no precision, and a full date reads like a date of birth to the check.
         static string Month(DateTimeOffset at) => WorkingCalendar.UkDate(at).ToString("MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
@@ -63,6 +63,9 @@ public sealed record LearningSummaryDocument(string Title, string Subtitle, IRea
     }
 
     /// <summary>A recommendation, then its lettered sub-actions (6a, 6b) with their owners and due dates, once the plan has them.</summary>
+    private static string InScope(int inScope, int cases, string agency) =>
+        $"{inScope} of {cases} cases {(inScope == 1 ? "was" : "were")} in scope for {agency}.";
+
     private static IEnumerable<string> WithSubActions(CycleState s, Recommendation r) =>
         s.Actions.Values.Where(a => a.RecommendationId == r.Id).OrderBy(a => a.Id.Length).ThenBy(a => a.Id, StringComparer.Ordinal)
             .Select(a => $"{Actions.ActionOwners.Label(s, a)}: {a.Description} ({Actions.ActionOwners.Name(s, a.AgencyCode)}, due {a.DueDate.ToString("MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))})")

@@ -25,13 +25,13 @@ public sealed class AnnualReportTests
             Findings = first.Findings.Where(f => f.Key == "MACA-1").ToImmutableDictionary(),
         };
 
-        var report2026 = AnnualReport.For(2026, "Northvale", [first, later]);
+        var report2026 = AnnualReport.For(2026, [first, later]);
         Assert.Equal("What we learned from case audits in 2026", report2026.Title);
         Assert.Contains("Self harm: in-depth, 2 cases, closed.", Text(report2026, "The audits run"));
         Assert.Contains("2 of 2 actions (100%) were completed; 1 of the 2 completed (50%) by their due date.", Text(report2026, "Were the actions done?"));
         Assert.Contains("No theme has yet been raised in more than one audit.", Text(report2026, "Themes that recur"));
 
-        var report2027 = AnnualReport.For(2027, "Northvale", [first, later]);
+        var report2027 = AnnualReport.For(2027, [first, later]);
         Assert.Contains("Voice of the child: raised in 2 audits.", Text(report2027, "Themes that recur"));
         Assert.Contains("Voice of the child", Text(report2027, "Did learning come back after the actions were done?"));
         Assert.Contains("No actions were agreed.", Text(report2027, "Were the actions done?"));

@@ -19,7 +19,7 @@ public sealed class LearningSummaryDocumentTests
         Assert.Equal(["The theme and why it was chosen", "How the audit was done", "Strengths", "Findings", "Recommendations",
             "Good practice and resources", "Questions to ask yourself"], document.Sections.Select(s => s.Heading));
         var how = document.Sections[1].Blocks.SelectMany(b => b.Items ?? [b.Text]).ToList();
-        Assert.Contains("1 of 2 cases were in scope for Agency POL.", how);
+        Assert.Contains("1 of 2 cases was in scope for Agency POL.", how);
         Assert.Contains("2 of 2 cases were in scope for Agency CSC.", how);
         var findings = document.Sections[3].Blocks;
         Assert.Equal(["Case MACA-1", "Case MACA-2"], findings.Where(b => b.Kind == BlockKind.Subheading).Select(b => b.Text));

@@ -38,7 +38,7 @@ public sealed class LearningModel(DirectoryStore directory, CycleStore store, Ti
         var all = await PartnershipCycles.AllAsync(store, Partnership!, ct);
         var name = Partnerships.Single(p => p.Id == Partnership).Name;
         Response.Headers.CacheControl = "no-store";
-        return File(SummaryWordWriter.Write(AnnualReport.For(year, name, all), name, clock.GetUtcNow()),
+        return File(SummaryWordWriter.Write(AnnualReport.For(year, all), name, clock.GetUtcNow()),
             SummaryVersions.ContentType, $"annual-report-{year}.docx");
     }
 }
