@@ -22,28 +22,57 @@ public sealed class AppProcess : IDisposable
     public string Output => _process.Output;
 
     /// <summary>Starts the app with settings such as "Storage:ConnectionString" and waits until it answers.</summary>
-    public static async Task<AppProcess> StartAsync(IReadOnlyDictionary<string, string> settings)
+    public static Task<AppProcess> StartAsync(IReadOnlyDictionary<string, string> settings)
     {
         var port = FreePort.Next();
+        var functions = Path.Combine(RepoPaths.Root, "functions", "Maca.Functions");
+        var dll = Path.Combine(functions, "bin", BuildConfiguration, "net10.0", "Maca.Functions.dll");
+        if (!File.Exists(dll)) throw new InvalidOperationException($"{dll} is missing; build the solution first.");
+        var environment = EnvironmentFor("Development", settings);
+        environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        return StartAsync(new ChildProcess("dotnet", [dll], environment, functions), port, TimeSpan.FromSeconds(60));
+    }
+
+    /// <summary>
+    /// Starts the published package's executable as the Functions host does: from the folder host.json names, in
+    /// Production, told its port through FUNCTIONS_CUSTOMHANDLER_PORT, and given the host's 30 seconds to answer.
+    /// </summary>
+    public static Task<AppProcess> StartPublishedAsync(IReadOnlyDictionary<string, string> settings)
+    {
+        var port = FreePort.Next();
+        var publish = Path.Combine(PackageFolder, "publish");
+        var executable = Path.Combine(publish, "Maca.Functions");
+        if (!File.Exists(executable)) throw new InvalidOperationException($"{executable} is missing. Run ./maca publish (./maca test does).");
+        var environment = EnvironmentFor("Production", settings);
+        environment["FUNCTIONS_CUSTOMHANDLER_PORT"] = port.ToString();
+        return StartAsync(new ChildProcess(executable, [], environment, publish), port, TimeSpan.FromSeconds(30));
+    }
+
+    /// <summary>What ./maca publish builds: host.json, the function folders and publish/.</summary>
+    public static string PackageFolder => Path.Combine(RepoPaths.Root, ".maca", "package");
+
+    private static Dictionary<string, string> EnvironmentFor(string name, IReadOnlyDictionary<string, string> settings)
+    {
         var environment = new Dictionary<string, string>
         {
-            ["ASPNETCORE_ENVIRONMENT"] = "Development",
-            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
+            ["ASPNETCORE_ENVIRONMENT"] = name,
             ["DOTNET_NOLOGO"] = "1",
             ["Logging__LogLevel__Default"] = "Warning",
         };
         foreach (var (key, value) in TestAccess.Settings().Concat(settings)) environment[key.Replace(":", "__")] = value;
-        var functions = Path.Combine(RepoPaths.Root, "functions", "Maca.Functions");
-        var dll = Path.Combine(functions, "bin", BuildConfiguration, "net10.0", "Maca.Functions.dll");
-        if (!File.Exists(dll)) throw new InvalidOperationException($"{dll} is missing; build the solution first.");
-        var process = new ChildProcess("dotnet", [dll], environment, functions);
+        return environment;
+    }
+
+    /// <summary>Ready once it answers any HTTP request, which is what the Functions host waits for.</summary>
+    private static async Task<AppProcess> StartAsync(ChildProcess process, int port, TimeSpan limit)
+    {
         var app = new AppProcess(process, port);
         await Poll.UntilAsync(async () =>
         {
             if (process.HasExited) throw new InvalidOperationException($"The app exited during start-up:\n{process.Output}");
             try { await app.Http.GetAsync("/api/health"); return true; }
             catch (HttpRequestException) { return false; }
-        }, TimeSpan.FromSeconds(60), () => $"The app did not answer on port {port}:\n{process.Output}");
+        }, limit, () => $"The app did not answer on port {port} within {limit.TotalSeconds} s:\n{process.Output}");
         return app;
     }
 

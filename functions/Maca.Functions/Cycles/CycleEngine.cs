@@ -1,3 +1,4 @@
+using Maca.Functions.Hosting;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -22,6 +23,19 @@ public sealed partial class CycleEngine(CycleStore store, SnapshotCache snapshot
     /// </param>
     public async Task<CommandResult> ExecuteAsync(string cycleId, CycleCommand command, string? idempotencyKey = null,
         int? expectedVersion = null, string? inputJson = null, string? actor = null, CancellationToken ct = default)
+    {
+        // Traced and counted by type names only: the command's content never reaches telemetry.
+        var name = command.GetType().Name;
+        using var span = Telemetry.Source.StartActivity($"command {name}");
+        var result = await DecideAndCommitAsync(cycleId, command, idempotencyKey, expectedVersion, inputJson, actor, ct);
+        var outcome = result.Rejection is not null ? "refused" : result.Replayed ? "replayed" : result.EventTypes.Count == 0 ? "unchanged" : "accepted";
+        span?.SetTag("maca.command", name).SetTag("maca.outcome", outcome).SetTag("maca.events", result.EventTypes.Count);
+        Telemetry.Commands.Add(1, new KeyValuePair<string, object?>("command", name), new KeyValuePair<string, object?>("outcome", outcome));
+        return result;
+    }
+
+    private async Task<CommandResult> DecideAndCommitAsync(string cycleId, CycleCommand command, string? idempotencyKey,
+        int? expectedVersion, string? inputJson, string? actor, CancellationToken ct)
     {
         var fingerprint = Fingerprint(command, inputJson);
         var cached = snapshots.Get(cycleId);

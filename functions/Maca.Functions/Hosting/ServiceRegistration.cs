@@ -18,6 +18,7 @@ public static class ServiceRegistration
         services.AddStorage();
         services.AddEmail();
         builder.AddCycles();
+        builder.AddTelemetry();
     }
 
     private static void AddEmail(this IServiceCollection services)

@@ -54,6 +54,7 @@ public sealed partial class OutboxDispatcher(OutboxStore outbox, IEmailSender se
                 ProviderMessageId = receipt.ProviderMessageId,
             };
             LogSent(row.OutboxId, row.Kind, receipt.Transport);
+            Hosting.Telemetry.Emails.Add(1, new KeyValuePair<string, object?>("kind", row.Kind));
         }
         catch (EmailDeliveryException ex)
         {

@@ -19,6 +19,8 @@ public sealed partial class DueWorkSweeper(WakeUpIndex wakeUps, CycleEngine engi
 
     public async Task<SweepResult> SweepAsync(CancellationToken ct)
     {
+        using var span = Hosting.Telemetry.Source.StartActivity("sweep");
+        Hosting.Telemetry.Sweeps.Add(1);
         var due = await wakeUps.DueAsync(clock.GetUtcNow(), MaxCyclesPerSweep, ct);
         int timerCommits = 0, cleared = 0;
         await Parallel.ForEachAsync(due.GroupBy(r => r.CycleId), new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = ct },

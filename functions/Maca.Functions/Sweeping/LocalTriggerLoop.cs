@@ -6,7 +6,8 @@ namespace Maca.Functions.Sweeping;
 public sealed class SweepOptions
 {
     public const string Section = "Sweep";
-    public bool RunLocalLoop { get; set; } = true;
+    /// <summary>Off unless asked for (Development): under the Functions host its timer calls the sweep.</summary>
+    public bool RunLocalLoop { get; set; }
     public TimeSpan Interval { get; set; } = TimeSpan.FromSeconds(3);
 
     /// <summary>Send queued email right after the commit rather than at the next sweep.</summary>

@@ -1,0 +1,41 @@
+using System.Diagnostics;
+using System.Net;
+using Maca.Functions.Tests.Cycles;
+using Maca.Functions.Tests.Infrastructure;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry.Trace;
+
+namespace Maca.Functions.Tests.Deployment;
+
+/// <summary>Traces name routes and command types; no case reference, theme or free text reaches a span.</summary>
+[Collection(AppCollection.Name)]
+public sealed class TelemetryTests(AzuriteFixture azurite, MaildevFixture maildev)
+{
+    private const string CaseRef = "OT-2029-77";
+
+    [Fact]
+    public async Task SpansCarryRouteTemplatesAndCommandTypesButNoCaseDetails()
+    {
+        var spans = new List<Activity>();
+        await using var factory = new MacaAppFactory(azurite, maildev);
+        await using var app = factory.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
+            s.ConfigureOpenTelemetryTracerProvider(t => t.AddInMemoryExporter(spans))));
+        var api = new CycleClient(app.CreateCoordinatorClient());
+        await api.SeedPartnershipAsync("otel", ["CSC", "POL"], "Neglect");
+        var id = await api.StartAsync(new { partnershipId = "otel", theme = "Neglect", auditType = "Desktop", agencyCodes = new[] { "CSC", "POL" }, targetCases = 1 });
+        await api.ChooseCasesAsync(id, (CaseRef, ["CSC", "POL"]));
+        await api.SubmitAsync(id, "CSC", CaseRef);
+        var page = await app.CreateCoordinatorClient().GetAsync($"/cycles/{id}/submissions/CSC/{CaseRef}?note=Tallulah");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+
+        var finished = spans.ToList();
+        Assert.Contains(finished, s => s.Kind == ActivityKind.Server && s.DisplayName == "GET /cycles/{id}/submissions/{agency}/{caseRef}");
+        Assert.Contains(finished, s => s.DisplayName == "command SubmitAuditTool" && (string?)s.GetTagItem("maca.outcome") == "accepted");
+        foreach (var span in finished)
+        {
+            Assert.DoesNotContain(CaseRef, span.DisplayName);
+            Assert.DoesNotContain(span.TagObjects, t => t.Value?.ToString() is { } v && (v.Contains(CaseRef) || v.Contains("Tallulah") || v.Contains("Neglect")));
+        }
+    }
+}
