@@ -56,6 +56,7 @@ var coordinatorSettings = flatten(map(range(0, length(coordinators)), i => conca
 var appSettings = concat([
   { name: 'AzureWebJobsStorage__accountName', value: storage.name }
   { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: appInsightsConnectionString }
+  { name: 'AzureWebJobsDisableHomepage', value: 'true' } // the host's own splash page says nothing a visitor needs
   { name: 'Storage__AccountName', value: storage.name }
   { name: 'Email__Transport', value: 'SendGrid' }
   { name: 'Email__FromAddress', value: fromAddress }

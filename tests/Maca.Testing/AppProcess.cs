@@ -42,7 +42,8 @@ public sealed class AppProcess : IDisposable
         var port = FreePort.Next();
         var publish = Path.Combine(PackageFolder, "publish");
         var executable = Path.Combine(publish, "Maca.Functions");
-        if (!File.Exists(executable)) throw new InvalidOperationException($"{executable} is missing. Run ./maca publish (./maca test does).");
+        if (!File.Exists(executable))
+            throw new InvalidOperationException($"{executable} is missing. Run ./maca publish (./maca test does).");
         var environment = EnvironmentFor("Production", settings);
         environment["FUNCTIONS_CUSTOMHANDLER_PORT"] = port.ToString();
         return StartAsync(new ChildProcess(executable, [], environment, publish), port, TimeSpan.FromSeconds(30));

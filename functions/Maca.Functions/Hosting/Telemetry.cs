@@ -17,7 +17,8 @@ public static class Telemetry
     public const string Name = "Maca";
     public static readonly ActivitySource Source = new(Name);
     private static readonly Meter Meter = new(Name);
-    public static readonly Counter<long> Commands = Meter.CreateCounter<long>("maca.commands", description: "Commands decided, by type and outcome");
+    public static readonly Counter<long> Commands =
+        Meter.CreateCounter<long>("maca.commands", description: "Commands decided, by type and outcome");
     public static readonly Counter<long> Emails = Meter.CreateCounter<long>("maca.emails", description: "Emails sent, by kind and outcome");
     public static readonly Counter<long> Sweeps = Meter.CreateCounter<long>("maca.sweeps", description: "Sweeps run");
 

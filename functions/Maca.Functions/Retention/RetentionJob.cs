@@ -35,7 +35,8 @@ public sealed partial class RetentionJob(DirectoryStore directory, CycleStore st
         string? continuation = null;
         do
         {
-            var (finished, next) = await store.ListPageAsync(["(RuntimeStatus eq 'Completed' or RuntimeStatus eq 'Terminated')"], 200, continuation, ct);
+            var (finished, next) = await store.ListPageAsync(
+                ["(RuntimeStatus eq 'Completed' or RuntimeStatus eq 'Terminated')"], 200, continuation, ct);
             foreach (var cycle in finished.Select(c => c.State))
             {
                 if (cycle.DocumentsPurgedAt is not null || !retention.TryGetValue(cycle.PartnershipId, out var days)) continue;
@@ -54,13 +55,16 @@ public sealed partial class RetentionJob(DirectoryStore directory, CycleStore st
         var blobs = await documents.DeleteAllAsync(cycle.CycleId, ct);
         var files = cycle.Documents.Count + cycle.SummaryVersions.Count;
         await auditLog.RecordAsync(new PartnershipAuditLog.Entry(cycle.PartnershipId, AuditAction, cycle.CycleId, Actor, now,
-            $"{files} stored files of the {cycle.Theme} audit removed {days} days after it finished; its findings, themes and action counts are kept."),
+            $"{files} stored files of the {cycle.Theme} audit removed {days} days after it finished; " +
+            "its findings, themes and action counts are kept."),
             ct, key: $"retention-{cycle.CycleId}");
         var result = await engine.ExecuteAsync(cycle.CycleId, new RecordDocumentsPurged(days), actor: Actor, ct: ct);
-        if (result.Rejection is { } refused) throw new InvalidOperationException($"The purge of {cycle.CycleId} was not recorded: {refused.Message}");
+        if (result.Rejection is { } refused)
+            throw new InvalidOperationException($"The purge of {cycle.CycleId} was not recorded: {refused.Message}");
         LogPurged(cycle.CycleId, files, blobs);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Retention: removed the stored files of cycle {CycleId} ({Files} recorded, {Blobs} blobs)")]
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Retention: removed the stored files of cycle {CycleId} ({Files} recorded, {Blobs} blobs)")]
     private partial void LogPurged(string cycleId, int files, int blobs);
 }

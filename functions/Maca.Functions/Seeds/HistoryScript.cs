@@ -75,7 +75,8 @@ public static class HistoryScript
         steps.Add(new(Day(learnDay + 12), new PublishSummary()));
 
         // Actions are numbered A1, A2… in the order they are added; each is completed and then verified a week later.
-        var actions = c.Recommendations.SelectMany((r, i) => r.Actions.Select(a => (Rec: (string?)$"R{i + 1}", Case: (string?)null, Action: a)))
+        var actions = c.Recommendations
+            .SelectMany((r, i) => r.Actions.Select(a => (Rec: (string?)$"R{i + 1}", Case: (string?)null, Action: a)))
             .Concat(c.Cases.Where(k => k.FollowUp is not null).Select(k => (Rec: (string?)null, Case: (string?)k.Ref, Action: k.FollowUp!)))
             .ToList();
         var planDay = learnDay + 14;

@@ -17,7 +17,8 @@ public sealed partial class HistorySeed(DirectoryStore directory, CycleStore sto
 {
     public async Task LoadAsync(CancellationToken ct)
     {
-        var file = JsonSerializer.Deserialize<HistoryFile>(await File.ReadAllTextAsync(SeedFiles.Find("demo-history.json", env), ct), CycleJson.Options)!;
+        var json = await File.ReadAllTextAsync(SeedFiles.Find("demo-history.json", env), ct);
+        var file = JsonSerializer.Deserialize<HistoryFile>(json, CycleJson.Options)!;
         foreach (var cycle in file.Cycles) await LoadCycleAsync(file.PartnershipId, cycle, ct);
     }
 
@@ -29,7 +30,8 @@ public sealed partial class HistorySeed(DirectoryStore directory, CycleStore sto
         if (loaded.Exists) await purger.PurgeAsync(cycleId, ct); // a load cut short: start that audit again
         var request = new StartCycleRequest(partnershipId, story.Theme, story.AuditType, story.Agencies, story.Cases.Count);
         var (start, problems, _) = await request.ResolveAsync(cycleId, directory, ct);
-        if (start is null) throw new InvalidDataException($"{story.Key} cannot start: {string.Join("; ", problems.SelectMany(p => p.Value))}");
+        if (start is null)
+            throw new InvalidDataException($"{story.Key} cannot start: {string.Join("; ", problems.SelectMany(p => p.Value))}");
         var steps = HistoryScript.Steps(story);
         var record = await CommitAsync(CycleRecord.New(cycleId), start, steps[0].At.AddMinutes(-1),
             JsonSerializer.Serialize(request, CycleJson.Options), ct);
@@ -38,7 +40,8 @@ public sealed partial class HistorySeed(DirectoryStore directory, CycleStore sto
             if (step.ChronologyFor is { } agency) record = await AttachChronologyAsync(record, step, agency, ct);
             record = await CommitAsync(record, step.Command, step.At, null, ct);
         }
-        if (record.State.Phase != CyclePhase.Closed) throw new InvalidDataException($"{story.Key} ended in {record.State.Phase}, not Closed.");
+        if (record.State.Phase != CyclePhase.Closed)
+            throw new InvalidDataException($"{story.Key} ended in {record.State.Phase}, not Closed.");
         LogLoaded(story.Theme, cycleId, record.State.Version);
     }
 
@@ -50,15 +53,18 @@ public sealed partial class HistorySeed(DirectoryStore directory, CycleStore sto
         var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
         var name = $"{agency} chronology {caseRef}.pdf";
         await documents.SaveAsync(record.CycleId, id, new MemoryStream(bytes), FileCheck.Pdf, name, sha, ct);
-        return await CommitAsync(record, new AttachDocument(agency, id, DocumentKind.Chronology, name, sha, bytes.Length), step.At, null, ct);
+        var attach = new AttachDocument(agency, id, DocumentKind.Chronology, name, sha, bytes.Length);
+        return await CommitAsync(record, attach, step.At, null, ct);
     }
 
     /// <summary>One command decided at its own moment and committed like the engine would, minus the email.</summary>
-    private async Task<CycleRecord> CommitAsync(CycleRecord before, CycleCommand command, DateTimeOffset at, string? inputJson, CancellationToken ct)
+    private async Task<CycleRecord> CommitAsync(CycleRecord before, CycleCommand command, DateTimeOffset at, string? inputJson,
+        CancellationToken ct)
     {
         var decision = decider.Decide(command, before.State, at);
         if (decision.Rejection is { } r)
-            throw new InvalidDataException($"Demo history {before.CycleId}: {command.GetType().Name} at {at:yyyy-MM-dd} was refused: {r.Message}");
+            throw new InvalidDataException(
+                $"Demo history {before.CycleId}: {command.GetType().Name} at {at:yyyy-MM-dd} was refused: {r.Message}");
         if (decision.Events.Count == 0) return before;
         var after = CycleEvolver.Fold(decision.Events, before.State);
         var etag = await store.CommitAsync(before, after, decision.Events, Actors.Of(command), [], inputJson, null, ct);

@@ -24,17 +24,22 @@ public sealed partial class BicepConsistencyTests
     private static readonly string FunctionApp = File.ReadAllText(Path.Combine(RepoPaths.Root, "infra", "modules", "functionapp.bicep"));
 
     /// <summary>Settings the Functions host (not the app) reads, and the OpenTelemetry exporter's standard variable.</summary>
-    private static readonly string[] HostSettings = ["AzureWebJobsStorage__accountName", "APPLICATIONINSIGHTS_CONNECTION_STRING", "OTEL_EXPORTER_OTLP_ENDPOINT"];
+    private static readonly string[] HostSettings =
+    [
+        "AzureWebJobsStorage__accountName", "APPLICATIONINSIGHTS_CONNECTION_STRING", "AzureWebJobsDisableHomepage",
+        "OTEL_EXPORTER_OTLP_ENDPOINT",
+    ];
 
     /// <summary>The app settings the Bicep sets, with the first coordinator's index filled in.</summary>
     private static IReadOnlyList<string> BicepSettings()
     {
-        var block = FunctionApp[FunctionApp.IndexOf("var coordinatorSettings", StringComparison.Ordinal)..FunctionApp.IndexOf("resource app ", StringComparison.Ordinal)];
+        var block = Between("var coordinatorSettings", "resource app ");
         return SettingName().Matches(block).Select(m => m.Groups[1].Value.Replace("${i}", "0").Replace("${j}", "0")).Distinct().ToList();
     }
 
     /// <summary>What Azure would hand the app for each setting (Key Vault references resolved to values of the right shape).</summary>
-    private static Dictionary<string, string?> AsDeployed(IEnumerable<string> names) => names.ToDictionary(n => n.Replace("__", ":"), n => (string?)(n switch
+    private static Dictionary<string, string?> AsDeployed(IEnumerable<string> names) =>
+        names.ToDictionary(n => n.Replace("__", ":"), n => (string?)(n switch
     {
         "Storage__AccountName" or "AzureWebJobsStorage__accountName" => "macaexample",
         "Access__LinkSigningKey" => Convert.ToBase64String(new byte[32]),
@@ -70,10 +75,11 @@ public sealed partial class BicepConsistencyTests
         ValidateStartUp(deployed); // throws, naming the setting, if the Bicep misses one the app validates
 
         // The check bites: without any one of these the app refuses to start.
-        foreach (var required in new[] { "Storage:AccountName", "Access:LinkSigningKey", "Access:Bearer:Authority", "Email:FromAddress", "Email:SendGrid:ApiKey" })
+        string[] required = ["Storage:AccountName", "Access:LinkSigningKey", "Access:Bearer:Authority", "Email:FromAddress", "Email:SendGrid:ApiKey"];
+        foreach (var setting in required)
         {
             var without = new Dictionary<string, string?>(deployed);
-            Assert.True(without.Remove(required), $"{required} is not in the Bicep's app settings.");
+            Assert.True(without.Remove(setting), $"{setting} is not in the Bicep's app settings.");
             Assert.Throws<OptionsValidationException>(() => ValidateStartUp(without));
         }
     }
@@ -82,9 +88,9 @@ public sealed partial class BicepConsistencyTests
     public void EveryBicepSettingIsOneTheAppOrTheHostReads()
     {
         var readable = typeof(AccessOptions).Assembly.GetTypes()
-            .Select(t => (Type: t, Section: t.GetField("Section", BindingFlags.Public | BindingFlags.Static)?.GetRawConstantValue() as string))
-            .Where(x => x.Section is not null)
-            .SelectMany(x => Paths(x.Type, x.Section!)).Concat(HostSettings).ToHashSet();
+            .Select(t => (Type: t, Section: t.GetField("Section", BindingFlags.Public | BindingFlags.Static)?.GetRawConstantValue()))
+            .Where(x => x.Section is string)
+            .SelectMany(x => Paths(x.Type, (string)x.Section!)).Concat(HostSettings).ToHashSet();
         var unread = BicepSettings().Where(s => !readable.Contains(s)).ToList();
         Assert.True(unread.Count == 0, $"Set in the Bicep but read by nothing: {string.Join(", ", unread)}");
     }
@@ -104,11 +110,11 @@ public sealed partial class BicepConsistencyTests
             ["table"] = "0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3", ["blob"] = "ba92f5b4-2d11-453d-a403-e96b0029c9fe",
             ["queue"] = "974c5e8b-45b9-4653-ba55-5f855dd0fb88",
         };
-        var granted = RoleEntry().Matches(FunctionApp[FunctionApp.IndexOf("var storageDataRoles", StringComparison.Ordinal)..FunctionApp.IndexOf("var keyVaultSecretsUser", StringComparison.Ordinal)])
+        var granted = RoleEntry().Matches(Between("var storageDataRoles", "var keyVaultSecretsUser"))
             .ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value);
         Assert.Equal(used.Order().ToDictionary(u => u, u => dataRoles[u]), granted.OrderBy(g => g.Key).ToDictionary());
 
-        var assignment = FunctionApp[FunctionApp.IndexOf("resource storageRoles", StringComparison.Ordinal)..FunctionApp.IndexOf("resource secretsRole", StringComparison.Ordinal)];
+        var assignment = Between("resource storageRoles", "resource secretsRole");
         Assert.Contains("scope: storage\n", assignment);
         Assert.Contains("for role in items(storageDataRoles)", assignment);
         Assert.DoesNotContain("resourceGroup()", FunctionApp);
@@ -118,7 +124,8 @@ public sealed partial class BicepConsistencyTests
     /// <summary>Every configuration path an options class binds, as App Service names it ("Access__Coordinators__0__Email").</summary>
     private static IEnumerable<string> Paths(Type type, string prefix)
     {
-        foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite || IsList(p.PropertyType)))
+        var bound = type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite || IsList(p.PropertyType));
+        foreach (var property in bound)
         {
             var path = $"{prefix}__{property.Name}";
             var kind = property.PropertyType;
@@ -132,6 +139,9 @@ public sealed partial class BicepConsistencyTests
             else foreach (var nested in Paths(kind, path)) yield return nested;
         }
     }
+
+    private static string Between(string start, string end) =>
+        FunctionApp[FunctionApp.IndexOf(start, StringComparison.Ordinal)..FunctionApp.IndexOf(end, StringComparison.Ordinal)];
 
     private static bool IsList(Type t) => t.IsGenericType && t.GetGenericTypeDefinition() == typeof(List<>);
 

@@ -16,7 +16,8 @@ public sealed class PackageLayoutTests
         foreach (var folder in PublishedPackage.FunctionFolders(repository))
             Assert.Equal(File.ReadAllText(Path.Combine(repository, folder, "function.json")),
                 File.ReadAllText(Path.Combine(PublishedPackage.Folder, folder, "function.json")));
-        Assert.Equal(File.ReadAllText(Path.Combine(RepoPaths.Root, "host.json")), File.ReadAllText(Path.Combine(PublishedPackage.Folder, "host.json")));
+        Assert.Equal(File.ReadAllText(Path.Combine(RepoPaths.Root, "host.json")),
+            File.ReadAllText(Path.Combine(PublishedPackage.Folder, "host.json")));
 
         var handler = PublishedPackage.HostJson["customHandler"]!["description"]!;
         var executable = handler["defaultExecutablePath"]!.GetValue<string>();

@@ -26,12 +26,14 @@ public sealed class PublishedSummaryLinkTests(AzuriteFixture azurite, MaildevFix
 
         var history = (await api.StatusAsync(id, history: true))["historyEvents"]!.AsArray();
         var stored = history.Single(e => e!["eventType"]!.GetValue<string>() == "LearningSummaryVersionStored")!["data"]!;
-        Assert.Equal(1, history.Single(e => e!["eventType"]!.GetValue<string>() == "LearningSummaryPublished")!["data"]!["version"]!.GetValue<int>());
+        var publishedEvent = history.Single(e => e!["eventType"]!.GetValue<string>() == "LearningSummaryPublished")!;
+        Assert.Equal(1, publishedEvent["data"]!["version"]!.GetValue<int>());
 
         foreach (var (reader, actor) in new[] { ("lead@pol.lspub.example", "agency:POL"), ("learning@lspub.example", "agency:LD-GROUP") })
         {
             var (email, link) = await maildev.EmailWithLinkAsync(id, "LearningSummaryPublished", reader);
-            Assert.False(email.TryGetProperty("attachments", out var files) && files.ValueKind == JsonValueKind.Array && files.GetArrayLength() > 0);
+            Assert.False(email.TryGetProperty("attachments", out var files)
+                && files.ValueKind == JsonValueKind.Array && files.GetArrayLength() > 0);
             var client = app.CreateClient();
             var page = await PageAsync(await client.GetAsync(new Uri(link).PathAndQuery));
             Assert.Equal("Neglect: learning from a multi-agency case audit", page.QuerySelector("h1")!.TextContent.Trim());
@@ -39,20 +41,23 @@ public sealed class PublishedSummaryLinkTests(AzuriteFixture azurite, MaildevFix
             var word = await client.GetAsync("/agency/summary?handler=Word");
             Assert.Equal(HttpStatusCode.OK, word.StatusCode);
             Assert.Equal("neglect-learning-summary-v1.docx", word.Content.Headers.ContentDisposition!.FileName);
-            Assert.Equal(stored["sha256"]!.GetValue<string>(), Convert.ToHexStringLower(SHA256.HashData(await word.Content.ReadAsByteArrayAsync())));
+            var bytes = await word.Content.ReadAsByteArrayAsync();
+            Assert.Equal(stored["sha256"]!.GetValue<string>(), Convert.ToHexStringLower(SHA256.HashData(bytes)));
             // Read-only: the link sends no command.
             Assert.Equal(HttpStatusCode.Forbidden, (await client.PostAsJsonAsync($"/api/cycles/{id}/raiseEvent/AddAction", new
             {
                 recommendationId = "R1", agencyCode = "POL", description = "x", dueDate = "2030-01-31", successMeasure = "y",
             })).StatusCode);
             var downloads = (await api.StatusAsync(id, history: true))["historyEvents"]!.AsArray()
-                .Where(e => e!["eventType"]!.GetValue<string>() == "LearningSummaryDownloaded").Select(e => e!["actor"]!.GetValue<string>());
+                .Where(e => e!["eventType"]!.GetValue<string>() == "LearningSummaryDownloaded")
+                .Select(e => e!["actor"]!.GetValue<string>());
             Assert.Contains(actor, downloads);
         }
 
         // The published summary stays readable after the cycle ends.
         var lead = app.CreateClient();
-        await lead.GetAsync(new Uri((await maildev.EmailWithLinkAsync(id, "LearningSummaryPublished", "lead@csc.lspub.example")).Link).PathAndQuery);
+        var (_, cscLink) = await maildev.EmailWithLinkAsync(id, "LearningSummaryPublished", "lead@csc.lspub.example");
+        await lead.GetAsync(new Uri(cscLink).PathAndQuery);
         await api.RaiseAsync(id, "TerminateCycle", new { reason = "The board merged this audit into the next one" });
         Assert.Equal(HttpStatusCode.OK, (await lead.GetAsync("/agency/summary")).StatusCode);
     }

@@ -9,7 +9,9 @@ using static Maca.Functions.Tests.Pages.PageForms;
 
 namespace Maca.Functions.Tests.Retention;
 
-/// <summary>Files past the partnership's retention period are removed by the sweep; the purge is logged and the learning counts stay.</summary>
+/// <summary>
+/// Files past the partnership's retention period are removed by the sweep; the purge is logged and the learning counts stay.
+/// </summary>
 [Collection(AppCollection.Name)]
 public sealed class RetentionTests(AzuriteFixture azurite, MaildevFixture maildev)
 {
@@ -47,7 +49,8 @@ public sealed class RetentionTests(AzuriteFixture azurite, MaildevFixture mailde
 
         var entry = Assert.Single(await app.Services.GetRequiredService<PartnershipAuditLog>().ForPartnershipAsync("keep", default));
         Assert.Equal(("DocumentsPurged", id, "retention"), (entry.Action, entry.CycleId, entry.Actor));
-        Assert.StartsWith("3 stored files of the Neglect audit removed 30 days after it finished", entry.Detail); // 2 chronologies, 1 summary
+        // Two chronologies and one summary version.
+        Assert.StartsWith("3 stored files of the Neglect audit removed 30 days after it finished", entry.Detail);
         var purged = (await api.StatusAsync(id, history: true))["historyEvents"]!.AsArray()
             .Single(e => e!["eventType"]!.GetValue<string>() == "DocumentsPurged")!;
         Assert.Equal("retention", purged["actor"]!.GetValue<string>());
