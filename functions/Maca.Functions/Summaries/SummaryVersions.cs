@@ -15,7 +15,8 @@ namespace Maca.Functions.Summaries;
 /// to the private documents container under the cycle (so a purge removes it), never changed, and recorded in the
 /// history with its SHA-256. Asking again for unchanged content gives back the version already stored.
 /// </summary>
-public sealed class SummaryVersions(StorageAccount storage, CycleStore store, CycleEngine engine, DirectoryStore directory, TimeProvider clock)
+public sealed class SummaryVersions(StorageAccount storage, CycleStore store, CycleEngine engine, DirectoryStore directory,
+    TimeProvider clock)
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
@@ -56,7 +57,8 @@ public sealed class SummaryVersions(StorageAccount storage, CycleStore store, Cy
         var cycle = (await store.LoadAsync(cycleId, ct)).State;
         if (cycle.SummaryContent is null || cycle.DocumentsPurgedAt is not null) return null;
         var document = LearningSummaryDocument.From(cycle);
-        var contentHash = Hash(JsonSerializer.SerializeToUtf8Bytes(document, CycleJson.Options));
+        var content = JsonSerializer.SerializeToUtf8Bytes(document, CycleJson.Options);
+        var contentHash = Hash(content);
         if (cycle.SummaryVersions.LastOrDefault(v => v.ContentSha256 == contentHash) is { } stored)
             return new WordFile(await ReadAsync(cycleId, stored.Version, ct), stored, FileName(cycle, stored.Version));
 
@@ -77,9 +79,31 @@ public sealed class SummaryVersions(StorageAccount storage, CycleStore store, Cy
         {
             return await StoreCurrentAsync(cycleId, actor, ct); // another request stored this version first
         }
-        var result = await engine.ExecuteAsync(cycleId, new StoreSummaryVersion(version, contentHash, sha, bytes.Length), actor: actor, ct: ct);
-        if (result.Rejection is { } refused) throw new InvalidOperationException($"The summary version was not recorded: {refused.Message}");
+        // The content beside it, so the published version can be shown as a page exactly as it was published.
+        await Content(cycleId, version).UploadAsync(new BinaryData(content), overwrite: true, ct);
+        var result = await engine.ExecuteAsync(cycleId, new StoreSummaryVersion(version, contentHash, sha, bytes.Length), actor: actor,
+            ct: ct);
+        if (result.Rejection is { } refused)
+            throw new InvalidOperationException($"The summary version was not recorded: {refused.Message}");
         return new WordFile(bytes, result.State.SummaryVersions.Single(v => v.Version == version), FileName(cycle, version));
+    }
+
+    /// <summary>
+    /// The document as it was published, for the readers' page; null when it was published without a stored version
+    /// (through the API) or before versions kept their content, and the page then shows the current content.
+    /// </summary>
+    public async Task<LearningSummaryDocument?> PublishedDocumentAsync(CycleState cycle, CancellationToken ct)
+    {
+        if (cycle.PublishedVersion is not { } version) return null;
+        try
+        {
+            var stored = (await Content(cycle.CycleId, version).DownloadContentAsync(ct)).Value.Content;
+            return stored.ToObjectFromJson<LearningSummaryDocument>(CycleJson.Options);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
     }
 
     private static string FileName(CycleState cycle, int version) =>
@@ -90,6 +114,9 @@ public sealed class SummaryVersions(StorageAccount storage, CycleStore store, Cy
 
     private Azure.Storage.Blobs.BlobClient Blob(string cycleId, int version) =>
         storage.Container(CyclePurger.DocumentsContainer).GetBlobClient($"{cycleId}/learning-summary-v{version}.docx");
+
+    private Azure.Storage.Blobs.BlobClient Content(string cycleId, int version) =>
+        storage.Container(CyclePurger.DocumentsContainer).GetBlobClient($"{cycleId}/learning-summary-v{version}.json");
 
     private static string Hash(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 }

@@ -54,10 +54,21 @@ public sealed class PublishedSummaryLinkTests(AzuriteFixture azurite, MaildevFix
             Assert.Contains(actor, downloads);
         }
 
-        // The published summary stays readable after the cycle ends.
+        // Readers see the summary as it was published: an action agreed afterwards shows in the coordinator's current
+        // summary, not in the published one.
         var lead = app.CreateClient();
         var (_, cscLink) = await maildev.EmailWithLinkAsync(id, "LearningSummaryPublished", "lead@csc.lspub.example");
         await lead.GetAsync(new Uri(cscLink).PathAndQuery);
+        await api.RaiseAsync(id, "AddAction", new
+        {
+            recommendationId = "R1", agencyCode = "CSC", description = "Add a father's details field", dueDate = "2030-03-29",
+            successMeasure = "Live",
+        });
+        var current = await PageAsync(await desk.GetAsync($"/cycles/{id}/summary/read"));
+        Assert.Contains("Add a father's details field", current.Body!.TextContent);
+        Assert.DoesNotContain("Add a father's details field", (await PageAsync(await lead.GetAsync("/agency/summary"))).Body!.TextContent);
+
+        // The published summary stays readable after the cycle ends.
         await api.RaiseAsync(id, "TerminateCycle", new { reason = "The board merged this audit into the next one" });
         Assert.Equal(HttpStatusCode.OK, (await lead.GetAsync("/agency/summary")).StatusCode);
     }

@@ -10,8 +10,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Maca.Functions.Pages.Agency;
 
 /// <summary>
-/// Where the "learning summary published" email lands: the published summary to read, and its Word version to
-/// download. Read-only: this link sends no command, and each download is recorded in the cycle's history.
+/// Where the "learning summary published" email lands: the summary to read as it was published, and that Word
+/// version to download. Read-only: this link sends no command, and each download is recorded in the cycle's history.
 /// </summary>
 public sealed class SummaryModel(CycleStore store, DirectoryStore directory, SummaryVersions versions) : PageModel
 {
@@ -23,7 +23,7 @@ public sealed class SummaryModel(CycleStore store, DirectoryStore directory, Sum
     {
         if (User.Link() is not { Purpose: LinkPurpose.Summary }) return Forbid();
         if (await PublishedAsync(ct) is not { } cycle) return NotFound();
-        Document = LearningSummaryDocument.From(cycle);
+        Document = await versions.PublishedDocumentAsync(cycle, ct) ?? LearningSummaryDocument.From(cycle);
         PartnershipName = (await directory.GetPartnershipAsync(cycle.PartnershipId, ct))?.Name ?? cycle.PartnershipId;
         Version = cycle.PublishedVersion;
         return Page();
