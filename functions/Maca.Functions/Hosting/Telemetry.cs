@@ -26,13 +26,15 @@ public static class Telemetry
     private static readonly HashSet<string> KeptRequestTags =
         ["http.request.method", "http.route", "http.response.status_code", "network.protocol.version", "url.scheme", "error.type"];
 
+    /// <summary>On only when there is somewhere to send it: without a collector, spans would cost time for no reader.</summary>
     public static void AddTelemetry(this WebApplicationBuilder builder)
     {
-        var otel = builder.Services.AddOpenTelemetry()
+        if (string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"])) return;
+        builder.Services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService("maca"))
             .WithTracing(t => t.AddSource(Name).AddAspNetCoreInstrumentation().AddProcessor(new WithoutCaseDetails()))
-            .WithMetrics(m => m.AddMeter(Name).AddAspNetCoreInstrumentation());
-        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"])) otel.UseOtlpExporter();
+            .WithMetrics(m => m.AddMeter(Name).AddAspNetCoreInstrumentation())
+            .UseOtlpExporter();
     }
 
     /// <summary>Runs before any exporter: a request span keeps its route template, method and status, nothing more.</summary>

@@ -20,7 +20,9 @@ public sealed class TelemetryTests(AzuriteFixture azurite, MaildevFixture mailde
     public async Task SpansCarryRouteTemplatesAndCommandTypesButNoCaseDetails()
     {
         var spans = new List<Activity>();
-        await using var factory = new MacaAppFactory(azurite, maildev);
+        // A collector address on loopback where nothing listens: telemetry is on, and nothing leaves the machine.
+        await using var factory = new MacaAppFactory(azurite, maildev,
+            new Dictionary<string, string?> { ["OTEL_EXPORTER_OTLP_ENDPOINT"] = $"http://127.0.0.1:{FreePort.Next()}" });
         await using var app = factory.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
             s.ConfigureOpenTelemetryTracerProvider(t => t.AddProcessor(new Collect(spans)))));
         var api = new CycleClient(app.CreateCoordinatorClient());
