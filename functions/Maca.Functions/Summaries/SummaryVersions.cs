@@ -22,27 +22,28 @@ public sealed class SummaryVersions(StorageAccount storage, CycleStore store, Cy
 
     public sealed record WordFile(byte[] Bytes, SummaryVersion Version, string FileName);
 
+    // Each method takes the cycle as its caller already loaded it for this request, rather than reading it again.
+
     /// <summary>The Word version for the current content (stored now if it is new), its download recorded under the actor.</summary>
-    public async Task<WordFile?> DownloadCurrentAsync(string cycleId, string actor, CancellationToken ct) =>
-        await StoreCurrentAsync(cycleId, actor, ct) is { } file ? await RecordedAsync(cycleId, file, actor, ct) : null;
+    public async Task<WordFile?> DownloadCurrentAsync(CycleState cycle, string actor, CancellationToken ct) =>
+        await StoreCurrentAsync(cycle, actor, ct) is { } file ? await RecordedAsync(cycle.CycleId, file, actor, ct) : null;
 
     /// <summary>The version the summary was published as (the current one if it was published without naming one).</summary>
-    public async Task<WordFile?> DownloadPublishedAsync(string cycleId, string actor, CancellationToken ct)
+    public async Task<WordFile?> DownloadPublishedAsync(CycleState cycle, string actor, CancellationToken ct)
     {
-        var cycle = (await store.LoadAsync(cycleId, ct)).State;
         if (cycle.Summary != SummaryStatus.Published || cycle.DocumentsPurgedAt is not null) return null;
         if (cycle.SummaryVersions.FirstOrDefault(v => v.Version == cycle.PublishedVersion) is not { } published)
-            return await DownloadCurrentAsync(cycleId, actor, ct);
-        var file = new WordFile(await ReadAsync(cycleId, published.Version, ct), published, FileName(cycle, published.Version));
-        return await RecordedAsync(cycleId, file, actor, ct);
+            return await DownloadCurrentAsync(cycle, actor, ct);
+        var file = new WordFile(await ReadAsync(cycle.CycleId, published.Version, ct), published, FileName(cycle, published.Version));
+        return await RecordedAsync(cycle.CycleId, file, actor, ct);
     }
 
     /// <summary>Stores the version being published first, so everyone the email reaches reads the same file.</summary>
-    public async Task<CommandResult> PublishAsync(string cycleId, string actor, CancellationToken ct)
+    public async Task<CommandResult> PublishAsync(CycleState cycle, string actor, CancellationToken ct)
     {
-        var approved = (await store.LoadAsync(cycleId, ct)).State.Summary == SummaryStatus.Approved;
-        var file = approved ? await StoreCurrentAsync(cycleId, actor, ct) : null; // otherwise the engine says why not
-        return await engine.ExecuteAsync(cycleId, new PublishSummary(file?.Version.Version), actor: actor, ct: ct);
+        // Only an approved summary is stored; otherwise the engine says why it cannot be published.
+        var file = cycle.Summary == SummaryStatus.Approved ? await StoreCurrentAsync(cycle, actor, ct) : null;
+        return await engine.ExecuteAsync(cycle.CycleId, new PublishSummary(file?.Version.Version), actor: actor, ct: ct);
     }
 
     private async Task<WordFile> RecordedAsync(string cycleId, WordFile file, string actor, CancellationToken ct)
@@ -52,9 +53,9 @@ public sealed class SummaryVersions(StorageAccount storage, CycleStore store, Cy
         return file;
     }
 
-    private async Task<WordFile?> StoreCurrentAsync(string cycleId, string actor, CancellationToken ct)
+    private async Task<WordFile?> StoreCurrentAsync(CycleState cycle, string actor, CancellationToken ct)
     {
-        var cycle = (await store.LoadAsync(cycleId, ct)).State;
+        var cycleId = cycle.CycleId;
         if (cycle.SummaryContent is null || cycle.DocumentsPurgedAt is not null) return null;
         var document = LearningSummaryDocument.From(cycle);
         var content = JsonSerializer.SerializeToUtf8Bytes(document, CycleJson.Options);
@@ -77,7 +78,8 @@ public sealed class SummaryVersions(StorageAccount storage, CycleStore store, Cy
         }
         catch (RequestFailedException e) when (e.Status is 409 or 412)
         {
-            return await StoreCurrentAsync(cycleId, actor, ct); // another request stored this version first
+            // Another request stored this version first: decide again on what is there now.
+            return await StoreCurrentAsync((await store.LoadAsync(cycleId, ct)).State, actor, ct);
         }
         // The content beside it, so the published version can be shown as a page exactly as it was published.
         await Content(cycleId, version).UploadAsync(new BinaryData(content), overwrite: true, ct);

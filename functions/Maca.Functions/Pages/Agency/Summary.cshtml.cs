@@ -32,8 +32,8 @@ public sealed class SummaryModel(CycleStore store, DirectoryStore directory, Sum
     public async Task<IActionResult> OnGetWordAsync(CancellationToken ct)
     {
         if (User.Link() is not { Purpose: LinkPurpose.Summary }) return Forbid();
-        if (await PublishedAsync(ct) is null) return NotFound();
-        if (await versions.DownloadPublishedAsync(User.Link()!.CycleId, User.Actor(), ct) is not { } file) return NotFound();
+        if (await PublishedAsync(ct) is not { } cycle) return NotFound();
+        if (await versions.DownloadPublishedAsync(cycle, User.Actor(), ct) is not { } file) return NotFound();
         Response.Headers.CacheControl = "no-store";
         return File(file.Bytes, SummaryVersions.ContentType, file.FileName);
     }

@@ -70,7 +70,7 @@ public sealed class SummaryModel(CycleStore store, CycleEngine engine, NamesToKe
 
     public async Task<IActionResult> OnPostPublishAsync(string id, CancellationToken ct) =>
         !await LoadAsync(id, ct) ? NotFound()
-            : await SendAsync(() => versions.PublishAsync(id, User.Actor(), ct), "workflow",
+            : await SendAsync(() => versions.PublishAsync(Cycle, User.Actor(), ct), "workflow",
                 "The summary is published and every agency lead has a link to it. Agree the action plan next.", $"/cycles/{id}/actions");
 
     /// <summary>The Word version: stored once per distinct content, recorded in the history with its SHA-256.</summary>
@@ -78,7 +78,7 @@ public sealed class SummaryModel(CycleStore store, CycleEngine engine, NamesToKe
     {
         if (!await LoadAsync(id, ct)) return NotFound();
         if (Cycle.DocumentsPurgedAt is not null) return StatusCode(StatusCodes.Status410Gone);
-        if (await versions.DownloadCurrentAsync(id, User.Actor(), ct) is not { } file) return NotFound();
+        if (await versions.DownloadCurrentAsync(Cycle, User.Actor(), ct) is not { } file) return NotFound();
         Response.Headers.CacheControl = "no-store";
         return File(file.Bytes, SummaryVersions.ContentType, file.FileName);
     }
