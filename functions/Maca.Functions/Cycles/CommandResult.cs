@@ -17,10 +17,10 @@ public sealed record CommandResult(CycleState State, IReadOnlyList<string> Event
 /// <summary>The first answer to an idempotent request, kept with the commit and replayed for every repeat.</summary>
 public sealed record FirstAnswer(IReadOnlyList<string> Events, int Version, string Phase);
 
-/// <summary>Who caused an event, as the history shows it: "coordinator", "agency:POL" or "system".</summary>
+/// <summary>Who caused an event, as the history shows it: "coordinator", "agency:POL", "system" or "retention".</summary>
 public static class Actors
 {
-    public const string Coordinator = "coordinator", System = "system";
+    public const string Coordinator = "coordinator", System = "system", Retention = "retention";
 
     public static string Of(CycleCommand command) => command switch
     {

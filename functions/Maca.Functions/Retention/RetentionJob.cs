@@ -14,7 +14,8 @@ namespace Maca.Functions.Retention;
 public sealed partial class RetentionJob(DirectoryStore directory, CycleStore store, CycleEngine engine, DocumentStore documents,
     PartnershipAuditLog auditLog, TimeProvider clock, ILogger<RetentionJob> logger)
 {
-    public const string Actor = "retention", AuditAction = "DocumentsPurged";
+    public const string AuditAction = "DocumentsPurged";
+    private const string Actor = Actors.Retention;
     private DateOnly? _lastRun;
 
     /// <summary>Once per day of this instance's clock; a second instance doing the same finds nothing left to do.</summary>
@@ -40,7 +41,7 @@ public sealed partial class RetentionJob(DirectoryStore directory, CycleStore st
             foreach (var cycle in finished.Select(c => c.State))
             {
                 if (cycle.DocumentsPurgedAt is not null || !retention.TryGetValue(cycle.PartnershipId, out var days)) continue;
-                if ((cycle.FinishedAt ?? cycle.LastUpdatedAt).AddDays(days) > now) continue;
+                if (cycle.EndedAt is not { } ended || ended.AddDays(days) > now) continue;
                 await PurgeAsync(cycle, days, now, ct);
                 purged++;
             }

@@ -15,12 +15,16 @@ public static class ActionOwners
 
     public static bool Exists(CycleState s, string code) => IsPartnershipGroup(code) || s.Agencies.ContainsKey(code);
 
-    public static string Name(CycleState s, string code) => code switch
+    /// <summary>A partnership group's name; null for any other code.</summary>
+    public static string? GroupName(string code) => code switch
     {
         QaGroup => "Quality assurance group",
         LearningGroup => "Learning and development group",
-        _ => s.Agencies.TryGetValue(code, out var a) ? a.Name : code,
+        _ => null,
     };
+
+    public static string Name(CycleState s, string code) =>
+        GroupName(code) ?? (s.Agencies.TryGetValue(code, out var a) ? a.Name : code);
 
     /// <summary>The owner as the chasers address it.</summary>
     public static AgencyContact Contact(CycleState s, string code) => code switch

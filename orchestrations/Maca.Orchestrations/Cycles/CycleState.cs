@@ -101,6 +101,10 @@ public sealed record CycleState
     [JsonIgnore]
     public bool IsFinished => Phase is CyclePhase.Closed or CyclePhase.Terminated;
 
+    /// <summary>When a finished cycle ended; a snapshot from before the end was kept falls back to its last change.</summary>
+    [JsonIgnore]
+    public DateTimeOffset? EndedAt => IsFinished ? FinishedAt ?? LastUpdatedAt : null;
+
     /// <summary>The next durable timer, or none while suspended or finished.</summary>
     [JsonIgnore]
     public DateTimeOffset? NextDueAt => Suspended || IsFinished || Schedule.IsEmpty ? null : Schedule.Min(s => s.DueAt);

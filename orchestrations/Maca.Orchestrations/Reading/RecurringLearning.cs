@@ -39,7 +39,7 @@ public static class RecurringLearning
             // Came back: raised again in a cycle that started after an earlier raising cycle had every action verified.
             var cameBack = raised.Any(earlier => earlier.Cycle.Phase == CyclePhase.Closed && !earlier.Cycle.Actions.IsEmpty
                 && earlier.Cycle.Actions.Values.All(a => a.Status == ActionStatus.Verified)
-                && raised.Any(later => later.Cycle.CreatedAt > (earlier.Cycle.FinishedAt ?? earlier.Cycle.LastUpdatedAt)));
+                && raised.Any(later => later.Cycle.CreatedAt > earlier.Cycle.EndedAt));
             records.Add(new ThemeRecord(code, name, inCycles,
                 inCycles.GroupBy(c => c.Started.Year).OrderBy(g => g.Key).ToDictionary(g => g.Key, g => g.Sum(c => c.Findings)),
                 inCycles.SelectMany(c => c.Agencies).Distinct().Order(StringComparer.Ordinal).ToList(),

@@ -88,19 +88,13 @@ public static class PlainWords
     /// <summary>Who did it, as the history's reader understands it.</summary>
     public static string Actor(string actor, IReadOnlyDictionary<string, AgencyContact> agencies) => actor switch
     {
-        "system" => "Maca (automatic)",
-        "retention" => "Maca (retention period)",
+        Actors.System => "Maca (automatic)",
+        Actors.Retention => "Maca (retention period)",
         _ when actor.StartsWith("agency:", StringComparison.Ordinal) =>
-            agencies.TryGetValue(actor[7..], out var a) ? $"{a.Name} (by link)" : $"{GroupName(actor[7..])} (by link)",
+            agencies.TryGetValue(actor[7..], out var a) ? $"{a.Name} (by link)"
+                : $"{ActionOwners.GroupName(actor[7..]) ?? actor[7..]} (by link)",
         _ when actor.StartsWith("coordinator:", StringComparison.Ordinal) => $"Coordinator ({actor[12..]})",
         _ => "Coordinator",
-    };
-
-    private static string GroupName(string code) => code switch
-    {
-        Orchestrations.Actions.ActionOwners.QaGroup => "Quality assurance group",
-        Orchestrations.Actions.ActionOwners.LearningGroup => "Learning and development",
-        _ => code,
     };
 
     public static string AuditType(AuditType type) => type == Orchestrations.Cycles.AuditType.Desktop ? "Desktop" : "In-depth";
