@@ -8,7 +8,8 @@ namespace Maca.Functions.Access;
 
 /// <summary>
 /// Opens a session from a magic link and checks it again on every request: the link must still exist, not be
-/// revoked, not have expired, and its cycle must still be running (a summary link: its files still kept). A revoked link ends its sessions at once.
+/// revoked, not have expired, and its cycle must still be running (for a summary link: its files still kept).
+/// A revoked link ends its sessions at once.
 /// </summary>
 public sealed class LinkSessions(MagicLinkSigner signer, MagicLinkStore links, CycleStore cycles, TimeProvider clock)
 {

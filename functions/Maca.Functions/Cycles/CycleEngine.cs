@@ -1,8 +1,8 @@
-using Maca.Functions.Hosting;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Azure;
+using Maca.Functions.Hosting;
 using Maca.Functions.Outbox;
 using Maca.Orchestrations.Cycles;
 
@@ -28,9 +28,13 @@ public sealed partial class CycleEngine(CycleStore store, SnapshotCache snapshot
         var name = command.GetType().Name;
         using var span = Telemetry.Source.StartActivity($"command {name}");
         var result = await DecideAndCommitAsync(cycleId, command, idempotencyKey, expectedVersion, inputJson, actor, ct);
-        var outcome = result.Rejection is not null ? "refused" : result.Replayed ? "replayed" : result.EventTypes.Count == 0 ? "unchanged" : "accepted";
+        var outcome = result.Rejection is not null ? "refused"
+            : result.Replayed ? "replayed"
+            : result.EventTypes.Count == 0 ? "unchanged"
+            : "accepted";
         span?.SetTag("maca.command", name).SetTag("maca.outcome", outcome).SetTag("maca.events", result.EventTypes.Count);
-        Telemetry.Commands.Add(1, new KeyValuePair<string, object?>("command", name), new KeyValuePair<string, object?>("outcome", outcome));
+        Telemetry.Commands.Add(1, new KeyValuePair<string, object?>("command", name),
+            new KeyValuePair<string, object?>("outcome", outcome));
         return result;
     }
 

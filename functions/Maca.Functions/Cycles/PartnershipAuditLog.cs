@@ -19,7 +19,8 @@ public sealed class PartnershipAuditLog(StorageAccount storage)
 
     /// <param name="key">Names the entry when doing the same thing again must not log it twice (a retention purge retried).</param>
     public Task RecordAsync(Entry entry, CancellationToken ct, string? key = null) =>
-        _table.UpsertCheckedAsync(new TableEntity(entry.PartnershipId, key ?? $"{entry.At.UtcDateTime:yyyyMMddHHmmssfff}-{Guid.NewGuid():N}")
+        _table.UpsertCheckedAsync(new TableEntity(entry.PartnershipId,
+            key ?? $"{entry.At.UtcDateTime:yyyyMMddHHmmssfff}-{Guid.NewGuid():N}")
         {
             ["Action"] = entry.Action, ["CycleId"] = entry.CycleId, ["Actor"] = entry.Actor, ["At"] = entry.At, ["Detail"] = entry.Detail,
         }, ct);

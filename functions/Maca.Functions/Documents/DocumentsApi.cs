@@ -16,9 +16,11 @@ public static class DocumentsApi
     public static void MapDocuments(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/cycles/{id}/documents").WithTags("Documents")
-            .RequireAuthorization(AccessSetup.ParticipantPolicy).AddEndpointFilter<CycleAccessFilter>().WithMetadata(new AgencyLinkAllowed());
+            .RequireAuthorization(AccessSetup.ParticipantPolicy).AddEndpointFilter<CycleAccessFilter>()
+            .WithMetadata(new AgencyLinkAllowed());
         group.MapPost("/", UploadAsync).DisableAntiforgery()
-            .WithSummary("Upload a chronology or evidence (multipart: file, kind, and agencyCode for coordinators); PDF or DOCX up to 25 MB");
+            .WithSummary("Upload a chronology or evidence (multipart: file, kind, and agencyCode for coordinators); "
+                + "PDF or DOCX up to 25 MB");
         group.MapGet("/{documentId}", DownloadAsync).WithSummary("Download a case file; recorded in the cycle's history");
     }
 
@@ -34,13 +36,15 @@ public static class DocumentsApi
         if (string.IsNullOrEmpty(agency)) return Invalid("agencyCode", "Say which agency the file is from.");
         if (link is not null && link.Purpose != (kind == DocumentKind.Chronology ? LinkPurpose.Submit : LinkPurpose.Actions))
             return TypedResults.Problem("This link cannot upload that kind of file.", statusCode: 403, title: "Not allowed with this link");
-        if (file.TooLarge) return TypedResults.Problem($"The file must be smaller than {FileCheck.Limit}.", statusCode: 413, title: "Too large");
+        if (file.TooLarge)
+            return TypedResults.Problem($"The file must be smaller than {FileCheck.Limit}.", statusCode: 413, title: "Too large");
         var outcome = await uploads.UploadAsync(id, agency, kind, file, http.User.Actor(), ct);
         if (outcome.Document is not { } d)
             return outcome.WrongPhase
                 ? TypedResults.Problem(outcome.Problem, statusCode: 409, title: "Not allowed in this phase")
                 : Invalid("file", outcome.Problem!);
-        return TypedResults.Created($"/api/cycles/{id}/documents/{d.Id}", new Uploaded(d.Id, d.FileName, d.Sha256, d.Bytes, d.Kind.ToString()));
+        return TypedResults.Created($"/api/cycles/{id}/documents/{d.Id}",
+            new Uploaded(d.Id, d.FileName, d.Sha256, d.Bytes, d.Kind.ToString()));
     }
 
     private static async Task<IResult> DownloadAsync(string id, string documentId, HttpContext http, CycleStore store, CycleEngine engine,

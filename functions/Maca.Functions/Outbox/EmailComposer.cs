@@ -27,14 +27,20 @@ public sealed class EmailComposer(IOptions<AppOptions> app, IOptions<AccessOptio
         var lines = new List<string> { "Dear colleague,", "", ask };
         if (n.CaseRefs is { Count: > 0 } cases) lines.AddRange(["", $"Case references: {string.Join(", ", cases)}"]);
         if (n.DueAt is { } due && n.Meeting is null) lines.AddRange(["", $"Please respond by {WorkingCalendar.FormatInstant(due)}."]);
-        if (n.Meeting is { } m) lines.AddRange(["", $"When: {WorkingCalendar.FormatInstant(m.Start)} to {TimeZoneInfo.ConvertTime(m.End, WorkingCalendar.London):HH:mm}", $"Where: {m.Location}"]);
+        if (n.Meeting is { } m)
+        {
+            var ends = TimeZoneInfo.ConvertTime(m.End, WorkingCalendar.London);
+            lines.AddRange(["", $"When: {WorkingCalendar.FormatInstant(m.Start)} to {ends:HH:mm}", $"Where: {m.Location}"]);
+        }
         if (n.Note is { Length: > 0 } note) lines.AddRange(["", $"Note from the coordinator: {note}"]);
-        lines.AddRange(["", $"Open Maca: {link}", "", $"{CycleName(cycle)} · sent by Maca for the partnership's audit coordinator ({cycle.Contacts.CoordinatorEmail})."]);
+        lines.AddRange(["", $"Open Maca: {link}", "",
+            $"{CycleName(cycle)} · sent by Maca for the partnership's audit coordinator ({cycle.Contacts.CoordinatorEmail})."]);
         var text = string.Join("\n", lines);
         var html = "<p>" + string.Join("</p>\n<p>", text.Split("\n\n").Select(p => WebUtility.HtmlEncode(p).Replace("\n", "<br>")))
             .Replace(WebUtility.HtmlEncode(link), $"<a href=\"{WebUtility.HtmlEncode(link)}\">{WebUtility.HtmlEncode(link)}</a>") + "</p>";
         var calendar = n.Meeting is { } meeting
-            ? new CalendarAttachment(ICalendarWriter.Write(meeting, $"{cycle.Theme} multi-agency case audit meeting", queuedAt), meeting.Cancelled ? "CANCEL" : "REQUEST")
+            ? new CalendarAttachment(ICalendarWriter.Write(meeting, $"{cycle.Theme} multi-agency case audit meeting", queuedAt),
+                meeting.Cancelled ? "CANCEL" : "REQUEST")
             : null;
         return (new EmailMessage(outboxId, n.To, subject, text, html, n.Cc, cycle.Contacts.CoordinatorEmail, calendar,
             new Dictionary<string, string>
@@ -51,7 +57,8 @@ public sealed class EmailComposer(IOptions<AppOptions> app, IOptions<AccessOptio
                 [.. n.To, .. n.Cc])
             : null;
 
-    public static string CycleName(CycleState c) => $"{c.Theme} audit ({c.AuditType switch { AuditType.Desktop => "desktop", _ => "in-depth" }}, cycle {c.CycleId})";
+    public static string CycleName(CycleState c) =>
+        $"{c.Theme} audit ({(c.AuditType == AuditType.Desktop ? "desktop" : "in-depth")}, cycle {c.CycleId})";
 
     private string Link(Notification n, CycleState c)
     {
@@ -73,30 +80,83 @@ public sealed class EmailComposer(IOptions<AppOptions> app, IOptions<AccessOptio
         var when = n.Meeting is { } m ? WorkingCalendar.FormatInstant(m.Start) : "";
         return n.Kind switch
         {
-            NotificationKind.NominationRequest => ($"{theme} audit: please nominate cases by {by}", $"The partnership is auditing {theme.ToLowerInvariant()}. Please nominate cases {agency} knows that would help, using pseudonymous case references only."),
-            NotificationKind.NominationReminder => ($"Reminder: {theme} audit nominations close {by}", $"We have no nominations from {agency} yet for the {theme.ToLowerInvariant()} audit."),
-            NotificationKind.SubmissionRequest => ($"{theme} audit: chronology and audit tool needed from {agency} by {by}", $"Please submit a chronology and the completed audit tool for each case below, or tell us the child is not known to {agency}."),
-            NotificationKind.SubmissionReminder => ($"Reminder: {theme} audit submissions from {agency} due {by}", $"{agency} still has submissions to make for the {theme.ToLowerInvariant()} audit."),
-            NotificationKind.SubmissionDueToday => ($"Due today: {theme} audit submissions from {agency}", $"Submissions from {agency} for the {theme.ToLowerInvariant()} audit are due today."),
-            NotificationKind.SubmissionOverdue => ($"Overdue: {theme} audit submissions from {agency}", $"Submissions from {agency} were due {by} and have not arrived. Your QA sub-group member is copied in."),
-            NotificationKind.SubmissionEscalation => ($"Escalation: {agency} has not submitted for the {theme} audit", $"{agency}'s submissions for the {theme.ToLowerInvariant()} audit were due {by} and are still outstanding after reminders to the lead and the QA member."),
-            NotificationKind.ExtensionGranted => ($"{theme} audit: extension granted to {agency} until {by}", $"Your request for more time has been granted. The new deadline is {by}."),
-            NotificationKind.ExtensionRefused => ($"{theme} audit: extension not granted to {agency}", $"Your request for more time has not been granted. The deadline stays {by}."),
-            NotificationKind.AvailabilityRequest => ($"{theme} audit meeting: tell us when you can attend by {by}", "Please say which of the proposed meeting times you can attend."),
-            NotificationKind.AvailabilityReminder => ($"Reminder: {theme} audit meeting availability due {by}", "We still need to know which meeting times you can attend."),
-            NotificationKind.AvailabilityDueToday => ($"Due today: {theme} audit meeting availability", "Please tell us today which meeting times you can attend."),
-            NotificationKind.AvailabilityOverdue => ($"Overdue: {theme} audit meeting availability from {agency}", "We have not heard which meeting times you can attend."),
-            NotificationKind.AvailabilityEscalation => ($"Escalation: {agency} has not given meeting availability for the {theme} audit", $"{agency} has not answered the meeting availability request."),
-            NotificationKind.MeetingInvitation => ($"{theme} audit meeting: {when}", "The multi-agency audit meeting is booked. The invitation is attached."),
-            NotificationKind.MeetingUpdate => ($"Moved: {theme} audit meeting now {when}", "The multi-agency audit meeting has moved. The updated invitation is attached."),
-            NotificationKind.MeetingCancellation => ($"Cancelled: {theme} audit meeting on {when}", "The multi-agency audit meeting has been cancelled. A new time will follow."),
-            NotificationKind.MeetingPackReady => ($"{theme} audit meeting pack ready: meeting {when}", "The meeting pack is ready to read in Maca before the meeting."),
-            NotificationKind.MeetingReminder => ($"Reminder: {theme} audit meeting {when}", "A reminder that the multi-agency audit meeting is coming up."),
-            NotificationKind.LearningSummaryPublished => ($"{theme} audit: learning summary published", "The learning summary from this audit has been approved and published. Read it or download it in Word from the link below, and share what it says with your practitioners."),
-            NotificationKind.ActionReminder => ($"Reminder: {theme} audit action {n.ActionId} due {by}", $"Action {n.ActionId} owned by {agency} is due soon. Please record progress and evidence."),
-            NotificationKind.ActionDueToday => ($"Due today: {theme} audit action {n.ActionId}", $"Action {n.ActionId} owned by {agency} is due today."),
-            NotificationKind.ActionOverdue => ($"Overdue: {theme} audit action {n.ActionId}", $"Action {n.ActionId} owned by {agency} was due {by}."),
-            NotificationKind.ActionEscalation => ($"Escalation: {theme} audit action {n.ActionId} overdue", $"Action {n.ActionId} owned by {agency} was due {by} and is not complete."),
+            NotificationKind.NominationRequest => (
+                $"{theme} audit: please nominate cases by {by}",
+                $"The partnership is auditing {theme.ToLowerInvariant()}. Please nominate cases {agency} knows "
+                + $"that would help, using pseudonymous case references only."),
+            NotificationKind.NominationReminder => (
+                $"Reminder: {theme} audit nominations close {by}",
+                $"We have no nominations from {agency} yet for the {theme.ToLowerInvariant()} audit."),
+            NotificationKind.SubmissionRequest => (
+                $"{theme} audit: chronology and audit tool needed from {agency} by {by}",
+                $"Please submit a chronology and the completed audit tool for each case below, or tell us the "
+                + $"child is not known to {agency}."),
+            NotificationKind.SubmissionReminder => (
+                $"Reminder: {theme} audit submissions from {agency} due {by}",
+                $"{agency} still has submissions to make for the {theme.ToLowerInvariant()} audit."),
+            NotificationKind.SubmissionDueToday => (
+                $"Due today: {theme} audit submissions from {agency}",
+                $"Submissions from {agency} for the {theme.ToLowerInvariant()} audit are due today."),
+            NotificationKind.SubmissionOverdue => (
+                $"Overdue: {theme} audit submissions from {agency}",
+                $"Submissions from {agency} were due {by} and have not arrived. Your QA sub-group member is "
+                + $"copied in."),
+            NotificationKind.SubmissionEscalation => (
+                $"Escalation: {agency} has not submitted for the {theme} audit",
+                $"{agency}'s submissions for the {theme.ToLowerInvariant()} audit were due {by} and are still "
+                + $"outstanding after reminders to the lead and the QA member."),
+            NotificationKind.ExtensionGranted => (
+                $"{theme} audit: extension granted to {agency} until {by}",
+                $"Your request for more time has been granted. The new deadline is {by}."),
+            NotificationKind.ExtensionRefused => (
+                $"{theme} audit: extension not granted to {agency}",
+                $"Your request for more time has not been granted. The deadline stays {by}."),
+            NotificationKind.AvailabilityRequest => (
+                $"{theme} audit meeting: tell us when you can attend by {by}",
+                "Please say which of the proposed meeting times you can attend."),
+            NotificationKind.AvailabilityReminder => (
+                $"Reminder: {theme} audit meeting availability due {by}",
+                "We still need to know which meeting times you can attend."),
+            NotificationKind.AvailabilityDueToday => (
+                $"Due today: {theme} audit meeting availability",
+                "Please tell us today which meeting times you can attend."),
+            NotificationKind.AvailabilityOverdue => (
+                $"Overdue: {theme} audit meeting availability from {agency}",
+                "We have not heard which meeting times you can attend."),
+            NotificationKind.AvailabilityEscalation => (
+                $"Escalation: {agency} has not given meeting availability for the {theme} audit",
+                $"{agency} has not answered the meeting availability request."),
+            NotificationKind.MeetingInvitation => (
+                $"{theme} audit meeting: {when}",
+                "The multi-agency audit meeting is booked. The invitation is attached."),
+            NotificationKind.MeetingUpdate => (
+                $"Moved: {theme} audit meeting now {when}",
+                "The multi-agency audit meeting has moved. The updated invitation is attached."),
+            NotificationKind.MeetingCancellation => (
+                $"Cancelled: {theme} audit meeting on {when}",
+                "The multi-agency audit meeting has been cancelled. A new time will follow."),
+            NotificationKind.MeetingPackReady => (
+                $"{theme} audit meeting pack ready: meeting {when}",
+                "The meeting pack is ready to read in Maca before the meeting."),
+            NotificationKind.MeetingReminder => (
+                $"Reminder: {theme} audit meeting {when}",
+                "A reminder that the multi-agency audit meeting is coming up."),
+            NotificationKind.LearningSummaryPublished => (
+                $"{theme} audit: learning summary published",
+                "The learning summary from this audit has been approved and published. Read it or download it in "
+                + "Word from the link below, and share what it says with your practitioners."),
+            NotificationKind.ActionReminder => (
+                $"Reminder: {theme} audit action {n.ActionId} due {by}",
+                $"Action {n.ActionId} owned by {agency} is due soon. Please record progress and evidence."),
+            NotificationKind.ActionDueToday => (
+                $"Due today: {theme} audit action {n.ActionId}",
+                $"Action {n.ActionId} owned by {agency} is due today."),
+            NotificationKind.ActionOverdue => (
+                $"Overdue: {theme} audit action {n.ActionId}",
+                $"Action {n.ActionId} owned by {agency} was due {by}."),
+            NotificationKind.ActionEscalation => (
+                $"Escalation: {theme} audit action {n.ActionId} overdue",
+                $"Action {n.ActionId} owned by {agency} was due {by} and is not complete."),
             _ => ($"{theme} audit update", "There is an update on the audit."),
         };
     }
