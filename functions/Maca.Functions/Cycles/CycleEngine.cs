@@ -14,7 +14,8 @@ namespace Maca.Functions.Cycles;
 /// commit fail; the command is then decided again against the new state, so nothing is lost or applied twice.
 /// </summary>
 public sealed partial class CycleEngine(CycleStore store, SnapshotCache snapshots, WakeUpIndex wakeUps, CycleDecider decider,
-    EmailComposer composer, OutboxKick kick, TimeProvider clock, CrashPoints crash, ILogger<CycleEngine> logger)
+    EmailComposer composer, OutboxKick kick, TimeProvider clock, CrashPoints crash, CommandScreen screen,
+    ILogger<CycleEngine> logger)
 {
     private const int MaxAttempts = 12;
 
@@ -59,6 +60,8 @@ public sealed partial class CycleEngine(CycleStore store, SnapshotCache snapshot
                 throw new CycleChangedException($"The cycle is at version {cycle.State.Version}, not {expected}. Reload it and try again.");
             }
 
+            if (await screen.RefusalAsync(cycle.State, command, ct) is { } refused)
+                return CommandResult.Refused(cycle.State, refused);
             var now = clock.GetUtcNow();
             var decision = decider.Decide(command, cycle.State, now);
             if (fromCache && (decision.IsRejected || decision.Events.Count == 0)) continue; // answer only from a fresh read

@@ -112,7 +112,7 @@ public static class CyclesApi
         var command = CommandCatalog.Read(name, body);
         if (command is null)
             return TypedResults.Problem($"'{name}' is not a cycle command. GET /api/cycles/commands lists them.", statusCode: 404, title: "Unknown command");
-        var names = await namesToKeepOut.ForRequestAsync(http, [command]);
+        var names = await namesToKeepOut.ForRequestAsync(http);
         if (InputScreen.Problems(command, names) is { Count: > 0 } problems) return TypedResults.ValidationProblem(problems);
         if (http.User.Link() is { } link && LinkRefusal(link, command) is { } refusal)
             return TypedResults.Problem(refusal, statusCode: StatusCodes.Status403Forbidden, title: "Not allowed with this link");

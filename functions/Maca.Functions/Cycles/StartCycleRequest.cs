@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Maca.Functions.Directory;
+using Maca.Functions.Input;
 using Maca.Orchestrations.Chasing;
 using Maca.Orchestrations.Cycles;
 using Maca.Orchestrations.Submissions;
@@ -11,7 +12,7 @@ namespace Maca.Functions.Cycles;
 public sealed record StartCycleRequest(
     string PartnershipId, string Theme, AuditType AuditType, IReadOnlyList<string> AgencyCodes, int TargetCases,
     Timetable? Timetable = null, ChaserLadder? SubmissionLadder = null, ChaserLadder? ActionLadder = null,
-    IReadOnlyList<AuditQuestion>? Questions = null, IReadOnlyList<string>? NominatingAgencies = null)
+    IReadOnlyList<AuditQuestion>? Questions = null, IReadOnlyList<string>? NominatingAgencies = null) : IPartnershipScoped
 {
     /// <summary>The same idempotency key always names the same cycle, so a retried start cannot make two.</summary>
     public static string NewCycleId(string partnershipId, string? idempotencyKey) => idempotencyKey is null

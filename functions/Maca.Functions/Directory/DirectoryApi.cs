@@ -8,8 +8,8 @@ namespace Maca.Functions.Directory;
 public static class DirectoryApi
 {
     public sealed record PartnershipBody(string Name, string CoordinatorEmail, string ManagerEmail, string LearningDevelopmentEmail,
-        int RetentionDays, IReadOnlyList<string> Themes, IReadOnlyList<string>? NamesToKeepOut = null);
-    public sealed record AgencyBody(string Name, string LeadEmail, string QaEmail, string SeniorEmail);
+        int RetentionDays, IReadOnlyList<string> Themes, IReadOnlyList<string>? NamesToKeepOut = null) : IScreenedBody;
+    public sealed record AgencyBody(string Name, string LeadEmail, string QaEmail, string SeniorEmail) : IScreenedBody;
 
     public static RouteGroupBuilder MapDirectory(this IEndpointRouteBuilder app)
     {

@@ -37,6 +37,7 @@ public static class CycleServices
         services.AddSingleton<SnapshotSpill>();
         services.AddSingleton<PartnershipAuditLog>();
         services.AddSingleton<Input.NamesToKeepOut>();
+        services.AddSingleton<CommandScreen>();
         services.AddSingleton<OutboxStore>();
         services.AddSingleton<WakeUpIndex>();
         services.AddSingleton<DirectoryStore>();

@@ -22,7 +22,20 @@ public static class InputScreen
     public static Dictionary<string, string[]> Problems(object? body, IReadOnlyCollection<string>? names = null)
     {
         var problems = new Dictionary<string, string[]>();
-        if (body is not null) Walk(body, "", FieldRules.Kind.Text, problems, names, depth: 0);
+        if (body is not null) Walk(body, "", FieldRules.Kind.Text, problems, (text, kind) => Screen(text, kind, names), 0);
+        return problems;
+    }
+
+    /// <summary>
+    /// Only the partnership's names, in every field but its own list and contact addresses: the last check before a
+    /// command is decided, whichever page or endpoint it came from.
+    /// </summary>
+    public static Dictionary<string, string[]> NameProblems(object command, IReadOnlyCollection<string> names)
+    {
+        var problems = new Dictionary<string, string[]>();
+        if (names.Count > 0)
+            Walk(command, "", FieldRules.Kind.Text, problems, (text, kind) =>
+                kind is FieldRules.Kind.Name or FieldRules.Kind.Email ? null : IdentifierGuard.NameProblem(text, names), 0);
         return problems;
     }
 
@@ -31,7 +44,7 @@ public static class InputScreen
         text is null ? null : Screen(text, FieldRules.Kind.Text, names);
 
     private static void Walk(object? value, string path, FieldRules.Kind kind, Dictionary<string, string[]> problems,
-        IReadOnlyCollection<string>? names, int depth)
+        Func<string, FieldRules.Kind, string?> screen, int depth)
     {
         if (depth > 8 || problems.ContainsKey(path)) return;
         switch (value)
@@ -39,7 +52,7 @@ public static class InputScreen
             case null:
                 return; // a missing required field is the deserializer's or the workflow's to name
             case string text:
-                if (Screen(text, kind, names) is { } problem) problems[Display(path)] = [problem];
+                if (screen(text, kind) is { } problem) problems[Display(path)] = [problem];
                 return;
             case Enum e:
                 if (!Enum.IsDefined(e.GetType(), e)) problems[Display(path)] = ["Choose one of the listed values."];
@@ -64,7 +77,7 @@ public static class InputScreen
                         return;
                     }
                     if (entry.Value is null) { problems[Display($"{path}.{key}")] = ["Enter a value."]; return; }
-                    Walk(entry.Value, $"{path}.{key}", kind, problems, names, depth + 1);
+                    Walk(entry.Value, $"{path}.{key}", kind, problems, screen, depth + 1);
                 }
                 return;
             case IEnumerable list:
@@ -73,7 +86,7 @@ public static class InputScreen
                 {
                     if (index >= FieldRules.MaxListItems) { problems[Display(path)] = [TooMany]; return; }
                     if (item is null) { problems[Display($"{path}[{index}]")] = ["A list cannot contain an empty (null) item."]; return; }
-                    Walk(item, $"{path}[{index++}]", kind, problems, names, depth + 1);
+                    Walk(item, $"{path}[{index++}]", kind, problems, screen, depth + 1);
                 }
                 return;
             case bool or int or long or double or decimal or Guid or TimeSpan:
@@ -83,7 +96,7 @@ public static class InputScreen
                 {
                     var name = JsonNamingPolicy.CamelCase.ConvertName(property.Name);
                     var field = path.Length == 0 ? name : $"{path}.{name}";
-                    Walk(property.GetValue(value), field, FieldRules.KindOf(property.Name), problems, names, depth + 1);
+                    Walk(property.GetValue(value), field, FieldRules.KindOf(property.Name), problems, screen, depth + 1);
                 }
                 return;
         }

@@ -2,7 +2,7 @@ namespace Maca.Functions.Input;
 
 /// <summary>
 /// On every endpoint of a group: each id in the route must be a plain identifier, and each request body
-/// (a *Request or *Body record) must pass the <see cref="InputScreen"/>. Otherwise a 400 names the field.
+/// (an <see cref="IScreenedBody"/>) must pass the <see cref="InputScreen"/>. Otherwise a 400 names the field.
 /// </summary>
 public sealed class ScreenInputFilter(NamesToKeepOut namesToKeepOut) : IEndpointFilter
 {
@@ -14,15 +14,13 @@ public sealed class ScreenInputFilter(NamesToKeepOut namesToKeepOut) : IEndpoint
                 problems[name] = [$"This is not a valid {name}: use up to {FieldRules.MaxIdLength} letters, digits, dots, " +
                     "hyphens or underscores."];
         if (problems.Count > 0) return TypedResults.ValidationProblem(problems);
-        var bodies = context.Arguments.Where(a => a is not null && IsBody(a.GetType())).ToList();
-        var names = bodies.Count == 0 ? [] : await namesToKeepOut.ForRequestAsync(context.HttpContext, bodies);
+        var bodies = context.Arguments.OfType<IScreenedBody>().ToList();
+        var names = bodies.Count == 0 ? []
+            : await namesToKeepOut.ForRequestAsync(context.HttpContext, bodies.OfType<IPartnershipScoped>().FirstOrDefault());
         foreach (var body in bodies)
             foreach (var (field, messages) in InputScreen.Problems(body, names)) problems.TryAdd(field, messages);
         return problems.Count > 0 ? TypedResults.ValidationProblem(problems) : await next(context);
     }
-
-    private static bool IsBody(Type type) =>
-        type.Name.EndsWith("Request", StringComparison.Ordinal) || type.Name.EndsWith("Body", StringComparison.Ordinal);
 }
 
 public static class ScreenInputExtensions

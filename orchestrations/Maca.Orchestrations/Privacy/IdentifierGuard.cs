@@ -32,10 +32,18 @@ public static partial class IdentifierGuard
             return "This looks like a date of birth. Record an age band, not a date.";
         if (Postcode().IsMatch(plain))
             return "This looks like a postcode. Leave addresses out; describe the area in general words if it matters.";
-        if (names is { Count: > 0 } && names.FirstOrDefault(n => ContainsWord(plain, n)) is { } name)
-            return $"This contains \"{name}\", a name on the partnership's list of names to keep out. Use the case reference instead.";
-        return null;
+        return NameProblemIn(plain, names);
     }
+
+    /// <summary>Only the partnership's own names: for text already screened for identifier shapes elsewhere.</summary>
+    public static string? NameProblem(string? text, IReadOnlyCollection<string>? names) =>
+        string.IsNullOrEmpty(text) ? null : NameProblemIn(Normalise(text), names);
+
+    private static string? NameProblemIn(string plain, IReadOnlyCollection<string>? names) =>
+        names is { Count: > 0 } && names.FirstOrDefault(n => ContainsWord(plain, n)) is { } name
+            ? $"This contains \"{name}\", a name on the partnership's list of names to keep out. "
+                + "Use the case reference instead."
+            : null;
 
     /// <summary>Folds look-alike characters, drops invisible ones, and makes every dash a hyphen and every space a space.</summary>
     public static string Normalise(string text)

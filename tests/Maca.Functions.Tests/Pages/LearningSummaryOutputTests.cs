@@ -40,6 +40,20 @@ public sealed class LearningSummaryOutputTests(AzuriteFixture azurite, MaildevFi
         return id;
     }
 
+    /// <summary>A drafted cycle carried on to its agreed plan: one action, A1, owned by CSC.</summary>
+    internal static async Task<string> FollowingUpActionsAsync(CycleClient api, string partnership)
+    {
+        var id = await DraftedAsync(api, partnership);
+        foreach (var step in new[] { "SubmitSummaryForReview", "ApproveSummary", "PublishSummary" }) await api.RaiseAsync(id, step);
+        await api.RaiseAsync(id, "AddAction", new
+        {
+            recommendationId = "R1", agencyCode = "CSC", description = "Add the field", dueDate = "2030-02-28",
+            successMeasure = "Live",
+        });
+        await api.RaiseAsync(id, "AgreeActionPlan");
+        return id;
+    }
+
     [Fact]
     public async Task TheWordVersionHasRealHeadingsTheCaseSectionsAndNoIdentifierAndIsStoredOnce()
     {

@@ -17,7 +17,7 @@ public static class MagicLinkApi
 {
     public sealed record LinkView(string LinkId, string AgencyCode, string Purpose, DateTimeOffset IssuedAt, DateTimeOffset ExpiresAt,
         IReadOnlyList<string> SentTo, bool Live, bool Revoked, DateTimeOffset? RevokedAt, string? RevokedBy);
-    public sealed record IssueLinkRequest(string AgencyCode, LinkPurpose Purpose);
+    public sealed record IssueLinkRequest(string AgencyCode, LinkPurpose Purpose) : IScreenedBody;
     public sealed record IssuedLinkView(string LinkId, string Url, DateTimeOffset ExpiresAt);
 
     public static IEndpointRouteBuilder MapMagicLinks(this IEndpointRouteBuilder app)

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Maca.Functions.Pages.Agency;
 
 /// <summary>An agency lead asks for more time: the date they need and why. The coordinator grants or refuses it.</summary>
-public sealed class ExtensionModel(CycleStore store, CycleEngine engine) : PageModel
+public sealed class ExtensionModel(CycleStore store, CycleEngine engine, NamesToKeepOut namesToKeepOut) : PageModel
 {
     public CycleState Cycle { get; private set; } = CycleState.Initial;
     public FormErrors Errors { get; } = new();
@@ -25,6 +25,7 @@ public sealed class ExtensionModel(CycleStore store, CycleEngine engine) : PageM
         NewDeadline = DateInput.From(Request.Form, "newDeadline");
         var (date, problem) = NewDeadline.Read("the date you need");
         if (problem is not null) Errors.Add("newDeadline", problem);
+        Errors.NamesToKeepOut = await namesToKeepOut.ForPartnershipAsync(Cycle.PartnershipId, ct);
         Errors.Text("reason", Reason, "Say why you need more time");
         if (!Errors.Any)
         {

@@ -43,7 +43,7 @@ public sealed class NominateModel(CycleStore store, CycleEngine engine, NamesToK
 
         var command = new NominateCase(scope.AgencyCode, CaseRef!.Trim().ToUpperInvariant(), AgeBand!, Gender!, Ethnicity!, Disability == "yes",
             AgenciesInvolved, Reason!.Trim());
-        Errors.AddAll(InputScreen.Problems(command, await namesToKeepOut.ForRequestAsync(HttpContext, [command])));
+        Errors.AddAll(InputScreen.Problems(command, await namesToKeepOut.ForPartnershipAsync(Cycle.PartnershipId, ct)));
         if (Errors.Any) return Invalid();
         var result = await engine.ExecuteAsync(scope.CycleId, command, actor: User.Actor(), ct: ct);
         if (result.Rejection is { } rejection)

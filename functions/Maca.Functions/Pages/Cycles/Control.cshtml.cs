@@ -44,7 +44,7 @@ public sealed class ControlModel(CycleStore store, CycleEngine engine, NamesToKe
         var reason = Reason?.Trim();
         if (Action != Change.Resume && string.IsNullOrEmpty(reason))
             Errors.Add("reason", "Give a reason: it goes into the audit's history");
-        else if (InputScreen.TextProblem(reason, await namesToKeepOut.ForRequestAsync(HttpContext, [])) is { } problem)
+        else if (InputScreen.TextProblem(reason, await namesToKeepOut.ForPartnershipAsync(Cycle.PartnershipId, ct)) is { } problem)
             Errors.Add("reason", problem);
         if (!Errors.Any)
         {

@@ -35,7 +35,7 @@ public sealed class SummaryModel(CycleStore store, CycleEngine engine, NamesToKe
     }
 
     private async Task<IReadOnlyList<IdentifierHit>> HitsAsync() => Cycle.SummaryContent is null ? []
-        : SummaryScreen.Hits(LearningSummaryDocument.From(Cycle), await namesToKeepOut.ForRequestAsync(HttpContext, []));
+        : SummaryScreen.Hits(LearningSummaryDocument.From(Cycle), await namesToKeepOut.ForPartnershipAsync(Cycle.PartnershipId, HttpContext.RequestAborted));
 
     public async Task<IActionResult> OnPostDraftAsync(string id, CancellationToken ct)
     {

@@ -9,6 +9,9 @@ public sealed class FormErrors
     private readonly List<(string Field, string Message)> _errors = [];
 
     public bool Any => _errors.Count > 0;
+
+    /// <summary>The names the cycle's partnership keeps out, which <see cref="Text"/> refuses too.</summary>
+    public IReadOnlyCollection<string> NamesToKeepOut { get; set; } = [];
     public IReadOnlyList<(string Field, string Message)> All => _errors;
 
     public void Add(string field, string message)
@@ -29,7 +32,7 @@ public sealed class FormErrors
     public void Text(string field, string? value, string? whenMissing = null)
     {
         if (string.IsNullOrWhiteSpace(value)) { if (whenMissing is not null) Add(field, whenMissing); }
-        else if (Input.InputScreen.TextProblem(value) is { } problem) Add(field, problem);
+        else if (Input.InputScreen.TextProblem(value, NamesToKeepOut) is { } problem) Add(field, problem);
     }
 
     public string? For(string field) => _errors.FirstOrDefault(e => e.Field == field).Message;

@@ -15,7 +15,8 @@ namespace Maca.Functions.Pages.Agency.Actions;
 /// Only the link's own agency's actions exist here; any other answers 404.
 /// </summary>
 [IgnoreAntiforgeryToken]
-public sealed class ActionModel(CycleStore store, CycleEngine engine, DocumentUploads uploads, IAntiforgery antiforgery) : PageModel
+public sealed class ActionModel(CycleStore store, CycleEngine engine, DocumentUploads uploads, IAntiforgery antiforgery,
+    NamesToKeepOut namesToKeepOut) : PageModel
 {
     public CycleState Cycle { get; private set; } = CycleState.Initial;
     public PlanAction Action { get; private set; } = null!;
@@ -38,6 +39,7 @@ public sealed class ActionModel(CycleStore store, CycleEngine engine, DocumentUp
         Note = posted.Fields.GetValueOrDefault("note")?.Trim();
         var completing = posted.Fields.GetValueOrDefault("action") == "complete";
         if (!completing && string.IsNullOrEmpty(Note)) Errors.Add("note", "Describe the progress");
+        Errors.NamesToKeepOut = await namesToKeepOut.ForPartnershipAsync(Cycle.PartnershipId, ct);
         Errors.Text("note", Note);
         string? evidence = null;
         if (!Errors.Any && !file.Missing)

@@ -59,7 +59,7 @@ public sealed class CaseModel(CycleStore store, CycleEngine engine, DocumentUplo
             foreach (var (field, message) in Form.Missing(Cycle.Questions)) Errors.Add(field, message);
         }
         var command = new SaveSubmissionDraft(Scope.AgencyCode, CaseRef, Form.Answers(Cycle.Questions), ChronologyRef);
-        var names = await namesToKeepOut.ForRequestAsync(HttpContext, [command]);
+        var names = await namesToKeepOut.ForPartnershipAsync(Cycle.PartnershipId, ct);
         foreach (var answer in command.Answers)
             if (InputScreen.TextProblem(answer.Comment, names) is { } problem) Errors.Add($"comment-{answer.Question}", problem);
         if (Errors.Any) return Invalid();

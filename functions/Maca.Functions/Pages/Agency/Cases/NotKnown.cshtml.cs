@@ -7,7 +7,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace Maca.Functions.Pages.Agency.Cases;
 
 /// <summary>Declaring that the child is not known to this agency: a short note of what was searched, then confirmed.</summary>
-public sealed class NotKnownModel(CycleStore store, CycleEngine engine) : AgencyCasePage(store)
+public sealed class NotKnownModel(CycleStore store, CycleEngine engine, NamesToKeepOut namesToKeepOut)
+    : AgencyCasePage(store)
 {
     [BindProperty] public string? Note { get; set; }
 
@@ -18,6 +19,7 @@ public sealed class NotKnownModel(CycleStore store, CycleEngine engine) : Agency
     {
         if (await LoadAsync(caseRef, ct) is { } refusal) return refusal;
         if (!Open) return RedirectToPage("/Agency/Cases/Case", new { caseRef });
+        Errors.NamesToKeepOut = await namesToKeepOut.ForPartnershipAsync(Cycle.PartnershipId, ct);
         Errors.Text("note", Note, "Say which records you searched");
         if (Errors.Any) return Invalid();
         var result = await engine.ExecuteAsync(Cycle.CycleId, new DeclareNotKnown(Scope.AgencyCode, CaseRef, Note!.Trim()), actor: User.Actor(), ct: ct);
