@@ -42,7 +42,7 @@ public static class CycleStatusBuilder
 
     private static IReadOnlyDictionary<string, int> Outstanding(CycleState s) => s.Phase switch
     {
-        CyclePhase.Nominating => s.Agencies.Keys.ToDictionary(a => a, a => s.Nominations.Any(n => n.NominatedBy == a) ? 0 : 1),
+        CyclePhase.Nominating => s.Nominators.ToDictionary(a => a.Code, a => s.Nominations.Any(n => n.NominatedBy == a.Code) ? 0 : 1),
         CyclePhase.AwaitingSubmissions => s.AgenciesInScope.ToDictionary(a => a, a => s.OutstandingCases(a).Count),
         CyclePhase.SchedulingMeeting when s.Meeting is { Slots.Count: > 0 } m =>
             s.AgenciesInScope.ToDictionary(a => a, a => m.Availability.ContainsKey(a) ? 0 : 1),

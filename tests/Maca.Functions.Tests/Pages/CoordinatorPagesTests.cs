@@ -91,11 +91,11 @@ public sealed class CoordinatorPagesTests(AzuriteFixture azurite, MaildevFixture
         var page = await PageAsync(await app.CreateCoordinatorClient().GetAsync($"/cycles/{id}"));
         var headers = page.QuerySelectorAll("thead th").Select(h => h.TextContent.Trim()).ToList();
         var cells = page.QuerySelectorAll("tbody tr").First(r => r.TextContent.Contains("DASH-1")).QuerySelectorAll("td").Select(c => c.QuerySelector(".govuk-tag")!.TextContent.Trim()).ToList();
-        string Cell(string agencyName) => cells[headers.IndexOf(agencyName) - 1];
+        string Cell(string agencyName) => cells[headers.FindIndex(h => h.EndsWith(agencyName, StringComparison.Ordinal)) - 1];
         Assert.Equal("Submitted", Cell("Agency CSC"));
         Assert.NotNull(page.QuerySelector($"a[href=\"/cycles/{id}/submissions/CSC/DASH-1\"]")); // the response, one click away
         Assert.Equal("Not started", Cell("Agency POL"));
-        Assert.Equal("Not in scope", Cell("Agency EDU"));
+        Assert.DoesNotContain(headers, h => h.Contains("EDU")); // no selected case is in scope for it
         Assert.Contains("Waiting for submissions", page.QuerySelector(".govuk-summary-list")!.TextContent);
         var phases = page.QuerySelectorAll("#phases li").Select(li => System.Text.RegularExpressions.Regex.Replace(li.TextContent.Trim(), @"\s+", " ")).ToList();
         Assert.Equal(["Done Nominations open", "Done Choosing cases", "Now Waiting for submissions", "To come Arranging the meeting"], phases.Take(4));

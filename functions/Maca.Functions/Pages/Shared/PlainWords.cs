@@ -97,5 +97,14 @@ public static class PlainWords
         _ => "Coordinator",
     };
 
+    /// <summary>What an agency still owes in this phase: "1 nomination", "2 cases", "an availability answer".</summary>
+    public static string Owed(CyclePhase phase, int count) => phase switch
+    {
+        CyclePhase.Nominating => count == 1 ? "1 nomination" : $"{count} nominations",
+        CyclePhase.AwaitingSubmissions => count == 1 ? "1 case" : $"{count} cases",
+        CyclePhase.SchedulingMeeting => "an answer about the meeting times",
+        _ => count == 1 ? "1 open action" : $"{count} open actions",
+    };
+
     public static string AuditType(AuditType type) => type == Orchestrations.Cycles.AuditType.Desktop ? "Desktop" : "In-depth";
 }
