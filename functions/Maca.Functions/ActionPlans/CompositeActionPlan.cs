@@ -7,9 +7,13 @@ using Maca.Orchestrations.Reading;
 
 namespace Maca.Functions.ActionPlans;
 
-/// <summary>One action as the partnership's composite plan lists it.</summary>
-public sealed record PlanRow(string CycleId, string Theme, string Recommendation, string Owner, string OwnerCode,
-    DateOnly DueDate, ActionStatus Status, Rag? Rag, string? LatestUpdate, DateTimeOffset? LatestUpdateAt, IReadOnlyList<string> Evidence)
+/// <summary>
+/// One action as the partnership's composite plan lists it: its own label and description, and what it is for
+/// (the recommendation it serves, or the case a follow-up check is about), so actions 6a and 6b read apart.
+/// </summary>
+public sealed record PlanRow(string CycleId, string Theme, string Label, string Description, string ServesWhat,
+    string Owner, string OwnerCode, DateOnly DueDate, string SuccessMeasure, ActionStatus Status, Rag? Rag,
+    string? LatestUpdate, DateTimeOffset? LatestUpdateAt, IReadOnlyList<string> Evidence)
 {
     /// <summary>Status and RAG in the words the pages use, with RAG as text (a fill is only a help).</summary>
     public (string Words, string TagClass) StatusShown => Pages.Shared.PlainWords.ActionStatus(Status, Rag);
@@ -28,7 +32,9 @@ public sealed record PlanFilter(
             && (Theme is null || r.Theme == Theme) && (CycleId is null || r.CycleId == CycleId)).ToList();
 }
 
-/// <summary>Every action of every open cycle of a partnership, read through the read model, soonest due first.</summary>
+/// <summary>
+/// Every action of every open cycle of a partnership, read through the read model, soonest due first.
+/// </summary>
 public sealed class CompositeActionPlan(CycleStore store, WorkingCalendar calendar, TimeProvider clock)
 {
     public async Task<IReadOnlyList<PlanRow>> RowsAsync(string partnershipId, CancellationToken ct)
@@ -40,14 +46,23 @@ public sealed class CompositeActionPlan(CycleStore store, WorkingCalendar calend
         foreach (var cycle in open)
         {
             var content = CycleContent.Of(cycle, now, calendar);
-            rows.AddRange(content.Actions.Select(a => new PlanRow(cycle.CycleId, cycle.Theme,
-                // The recommendation with the action's letter (6a), or the case a follow-up check is for.
-                content.Recommendations.FirstOrDefault(r => r.Id == a.RecommendationId) is { } r
-                    ? $"{a.Label}: {r.Text}" : a.Label,
-                a.AgencyName, a.AgencyCode, a.DueDate, a.Status, a.Rag, a.LatestUpdate, a.LatestUpdateAt,
+            rows.AddRange(content.Actions.Select(a => new PlanRow(cycle.CycleId, cycle.Theme, a.Label,
+                a.Description, ServesWhat(a, content.Recommendations), a.AgencyName, a.AgencyCode, a.DueDate,
+                a.SuccessMeasure, a.Status, a.Rag, a.LatestUpdate, a.LatestUpdateAt,
                 a.Evidence.Select(e => e.FileName).ToList())));
         }
         return rows.OrderBy(r => r.DueDate).ThenBy(r => r.CycleId, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>
+    /// The recommendation an action serves (with its case, when it has one), or the case it follows up.
+    /// </summary>
+    private static string ServesWhat(ActionContent a, IReadOnlyList<RecommendationContent> recommendations)
+    {
+        var caseWords = a.CaseRef is { } caseRef ? $"case {caseRef}" : null;
+        if (recommendations.FirstOrDefault(r => r.Id == a.RecommendationId) is not { } r)
+            return caseWords is null ? "" : $"Follow-up check of {caseWords}";
+        return caseWords is null ? $"{r.Id}: {r.Text}" : $"{r.Id}: {r.Text} ({caseWords})";
     }
 }
 

@@ -27,12 +27,18 @@ public static class PlanCsv
 public static class PlanColumns
 {
     public static readonly string[] Headings =
-        ["Cycle", "Theme", "Recommendation", "Owner", "Due", "Status", "Latest update", "Updated", "Evidence"];
+    [
+        "Cycle", "Theme", "Action", "Description", "For", "Owner", "Due", "Success measure", "Status",
+        "Latest update", "Updated", "Evidence",
+    ];
+
+    /// <summary>The columns by position, for the workbook's cell types and widths.</summary>
+    public const int Due = 6, Status = 8, Updated = 10;
 
     public static IEnumerable<string> Values(PlanRow r) =>
     [
-        r.CycleId, r.Theme, r.Recommendation, r.Owner, UkDate(r.DueDate), r.StatusWords,
-        r.LatestUpdate ?? "", r.UpdatedOn is { } updated ? UkDate(updated) : "",
+        r.CycleId, r.Theme, r.Label, r.Description, r.ServesWhat, r.Owner, UkDate(r.DueDate), r.SuccessMeasure,
+        r.StatusWords, r.LatestUpdate ?? "", r.UpdatedOn is { } updated ? UkDate(updated) : "",
         string.Join("; ", r.Evidence),
     ];
 

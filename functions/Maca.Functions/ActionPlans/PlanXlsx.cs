@@ -1,3 +1,4 @@
+using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -14,7 +15,8 @@ public static class PlanXlsx
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private const uint Header = 1, Date = 2, Red = 3, Amber = 4, Green = 5;
-    private static readonly double[] Widths = [16, 18, 48, 24, 12, 22, 48, 12, 30];
+    private static readonly double[] Widths = [16, 18, 10, 48, 40, 24, 12, 36, 22, 48, 12, 30];
+    private static readonly string LastColumn = ((char)('A' + PlanColumns.Headings.Length - 1)).ToString();
 
     public static byte[] Write(IReadOnlyList<PlanRow> rows)
     {
@@ -27,25 +29,26 @@ public static class PlanXlsx
             var sheetPart = book.AddNewPart<WorksheetPart>();
             var data = new SheetData(new Row(PlanColumns.Headings.Select(h => Text(h, Header))) { RowIndex = 1 });
             for (var i = 0; i < rows.Count; i++) data.Append(RowOf(rows[i], (uint)i + 2));
-            var lastCell = $"I{rows.Count + 1}";
+            var lastCell = $"{LastColumn}{rows.Count + 1}";
             sheetPart.Worksheet = new Worksheet(
                 new SheetViews(new SheetView(FrozenHeader()) { WorkbookViewId = 0, TabSelected = true }),
-                new Columns(Widths.Select((w, i) => new Column { Min = (uint)i + 1, Max = (uint)i + 1, Width = w, CustomWidth = true })),
+                new Columns(Widths.Select((w, i) =>
+                    new Column { Min = (uint)i + 1, Max = (uint)i + 1, Width = w, CustomWidth = true })),
                 data,
                 new AutoFilter { Reference = $"A1:{lastCell}" });
             // Excel keeps the filter's range as this hidden name as well as on the sheet.
-            var filterRange = new DefinedName($"'Action plan'!$A$1:$I${rows.Count + 1}")
+            var filterRange = new DefinedName($"'Action plan'!$A$1:${LastColumn}${rows.Count + 1}")
                 { Name = "_xlnm._FilterDatabase", LocalSheetId = 0, Hidden = true };
-            book.Workbook.Append(new Sheets(new Sheet { Id = book.GetIdOfPart(sheetPart), SheetId = 1, Name = "Action plan" }),
-                new DefinedNames(filterRange));
+            var sheet = new Sheet { Id = book.GetIdOfPart(sheetPart), SheetId = 1, Name = "Action plan" };
+            book.Workbook.Append(new Sheets(sheet), new DefinedNames(filterRange));
             excel.PackageProperties.Title = "Composite action plan";
             excel.PackageProperties.Creator = "Maca";
         }
         return buffer.ToArray();
     }
 
-    private static Pane FrozenHeader() =>
-        new() { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen };
+    private static Pane FrozenHeader() => new()
+        { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen };
 
     private static Row RowOf(PlanRow r, uint index)
     {
@@ -56,10 +59,15 @@ public static class PlanXlsx
             (ActionStatus.Open, _) or (ActionStatus.Verified, _) => Green,
             _ => 0u,
         };
-        return new Row(
-            Text(r.CycleId), Text(r.Theme), Text(r.Recommendation), Text(r.Owner), DateCell(r.DueDate),
-            Text(r.StatusWords, fill), Text(r.LatestUpdate ?? ""), r.UpdatedOn is { } updated ? DateCell(updated) : Text(""),
-            Text(string.Join("; ", r.Evidence))) { RowIndex = index };
+        // The CSV's values in the CSV's order; only the dates and the status cell differ in kind.
+        var cells = PlanColumns.Values(r).Select((value, column) => column switch
+        {
+            PlanColumns.Due => DateCell(r.DueDate),
+            PlanColumns.Updated => r.UpdatedOn is { } updated ? DateCell(updated) : Text(""),
+            PlanColumns.Status => Text(value, fill),
+            _ => Text(value),
+        });
+        return new Row(cells) { RowIndex = index };
     }
 
     /// <summary>Text as an inline string: never a formula, whatever it starts with.</summary>
@@ -69,7 +77,7 @@ public static class PlanXlsx
 
     /// <summary>A real date (a serial number) shown as a UK date.</summary>
     private static Cell DateCell(DateOnly date) =>
-        new(new CellValue(date.ToDateTime(TimeOnly.MinValue).ToOADate().ToString(System.Globalization.CultureInfo.InvariantCulture)))
+        new(new CellValue(date.ToDateTime(TimeOnly.MinValue).ToOADate().ToString(CultureInfo.InvariantCulture)))
             { StyleIndex = Date };
 
     private static Stylesheet Styles() => new(

@@ -10,8 +10,15 @@ namespace Maca.Functions.Tests.Browser;
 /// </summary>
 public sealed class BrowserApp : IAsyncDisposable
 {
-    private BrowserApp(AppProcess app, CycleClient api, IBrowserContext context, IPage page, string cycleId) =>
+    private readonly BrowserFixture _browser;
+    private readonly ResponseWatch _watch;
+
+    private BrowserApp(BrowserFixture browser, ResponseWatch watch, AppProcess app, CycleClient api,
+        IBrowserContext context, IPage page, string cycleId)
+    {
+        (_browser, _watch) = (browser, watch);
         (App, Api, Context, Page, CycleId) = (app, api, context, page, cycleId);
+    }
 
     public AppProcess App { get; }
     public CycleClient Api { get; }
@@ -26,11 +33,21 @@ public sealed class BrowserApp : IAsyncDisposable
         var api = new CycleClient(app.Http);
         await api.SeedPartnershipAsync(partnership, ["CSC", "POL"], "Neglect");
         var id = await api.StartAsync(new { partnershipId = partnership, theme = "Neglect", auditType, agencyCodes = new[] { "CSC", "POL" }, targetCases = 2 });
-        var context = await browser.Browser.NewContextAsync(new() { BaseURL = app.BaseUri.ToString() });
-        return new BrowserApp(app, api, context, await context.NewPageAsync(), id);
+        var watch = new ResponseWatch();
+        var context = await browser.NewContextAsync(app.BaseUri, watch);
+        return new BrowserApp(browser, watch, app, api, context, await context.NewPageAsync(), id);
     }
 
-    /// <summary>Signs the demo test coordinator in through the sign-in form, as a person would, and waits for the list.</summary>
+    /// <summary>Another person's browser (a QA member, a reader) on the same app, watched like the first.</summary>
+    public Task<IBrowserContext> NewContextAsync() => _browser.NewContextAsync(App.BaseUri, _watch);
+
+    /// <summary>Lets a test visit a page (a path, with or without its query) meant to answer this status.</summary>
+    public void Allow(int status, string pathAndQuery) =>
+        _watch.Allow(status, new Uri(App.BaseUri, pathAndQuery).AbsolutePath);
+
+    /// <summary>
+    /// Signs the demo test coordinator in through the sign-in form, as a person would, and waits for the list.
+    /// </summary>
     public static async Task SignInAsync(IPage page)
     {
         await page.GotoAsync("/signin");
@@ -43,5 +60,6 @@ public sealed class BrowserApp : IAsyncDisposable
     {
         await Context.DisposeAsync();
         App.Dispose();
+        _watch.AssertNone();
     }
 }

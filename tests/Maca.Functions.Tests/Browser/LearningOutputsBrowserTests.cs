@@ -30,7 +30,7 @@ public sealed class LearningOutputsBrowserTests(AzuriteFixture azurite, MaildevF
         foreach (var button in new[] { "Send for review", "Approve", "Publish" })
             await page.GetByRole(AriaRole.Button, new() { Name = button, Exact = true }).ClickAsync();
         Assert.Contains("every agency lead has a link", await page.Locator(".govuk-notification-banner").InnerTextAsync());
-        await using (var reader = await browser.Browser.NewContextAsync(new() { BaseURL = run.App.BaseUri.ToString() }))
+        await using (var reader = await run.NewContextAsync())
         {
             var learning = await reader.NewPageAsync();
             var (_, link) = await maildev.EmailWithLinkAsync(id, "LearningSummaryPublished", "learning@outputs2.example");

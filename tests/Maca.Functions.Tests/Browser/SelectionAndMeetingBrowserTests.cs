@@ -20,7 +20,7 @@ public sealed class SelectionAndMeetingBrowserTests(AzuriteFixture azurite, Mail
         await api.NominateAsync(id, "CSC", "SEL-1", "Under 1", "Male", "White", false, "CSC", "POL");
 
         // The QA member, in a browser of their own, from a nomination link.
-        await using var qaContext = await browser.Browser.NewContextAsync(new() { BaseURL = run.App.BaseUri.ToString() });
+        await using var qaContext = await run.NewContextAsync();
         var qa = await qaContext.NewPageAsync();
         await qa.GotoAsync(await LinkAsync(api, id, "POL", "Nominate"));
         await qa.GetByRole(AriaRole.Button, new() { Name = "Nominate a case" }).ClickAsync();

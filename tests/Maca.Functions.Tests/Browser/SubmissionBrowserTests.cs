@@ -63,7 +63,7 @@ public sealed partial class SubmissionBrowserTests(AzuriteFixture azurite, Maild
         Assert.Contains("Recorded as not known", await page.Locator(".govuk-panel").InnerTextAsync());
 
         // The coordinator, in a browser of their own.
-        await using var coordinator = await browser.Browser.NewContextAsync(new() { BaseURL = run.App.BaseUri.ToString() });
+        await using var coordinator = await run.NewContextAsync();
         var desk = await coordinator.NewPageAsync();
         await BrowserApp.SignInAsync(desk);
         await desk.GotoAsync($"/cycles/{id}");

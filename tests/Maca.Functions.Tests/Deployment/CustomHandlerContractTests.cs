@@ -39,7 +39,7 @@ public sealed class CustomHandlerContractTests(AzuriteFixture azurite, MaildevFi
 
         // Proxied requests arrive on their original paths (routePrefix ""), each behind a function.json route.
         foreach (var (path, status) in new[] { ("/api/health", HttpStatusCode.OK), ("/openapi/v1.json", HttpStatusCode.OK),
-                     ("/assets/govuk-frontend.min.css", HttpStatusCode.OK), ("/api/cycles", HttpStatusCode.Unauthorized) })
+                     ("/assets/govuk-frontend.css", HttpStatusCode.OK), ("/api/cycles", HttpStatusCode.Unauthorized) })
         {
             Assert.Equal(status, (await anonymous.GetAsync(path)).StatusCode);
             Assert.Contains(PublishedPackage.HttpRoutes(), route => route.IsMatch(path));

@@ -24,7 +24,7 @@ public sealed class PackageLayoutTests
         Assert.Equal("publish", handler["workingDirectory"]!.GetValue<string>());
         Assert.True(File.GetUnixFileMode(Path.Combine(PublishedPackage.Folder, executable)).HasFlag(UnixFileMode.UserExecute));
         Assert.True(File.Exists(Path.Combine(PublishedPackage.Folder, "publish", "seeds", "bank-holidays.json")));
-        Assert.True(File.Exists(Path.Combine(PublishedPackage.Folder, "publish", "wwwroot", "assets", "govuk-frontend.min.css")));
+        Assert.True(File.Exists(Path.Combine(PublishedPackage.Folder, "publish", "wwwroot", "assets", "govuk-frontend.css")));
 
         // The zip holds the same tree, and keeps the executable bit the host needs to start the handler.
         using var zip = ZipFile.OpenRead(PublishedPackage.Zip);

@@ -76,7 +76,7 @@ public static class MagicLinkApi
         "<!DOCTYPE html><html lang=\"en\" class=\"govuk-template\"><head><meta charset=\"utf-8\">" +
         $"<title>{WebUtility.HtmlEncode(heading)} - Maca</title>" +
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">" +
-        "<link rel=\"stylesheet\" href=\"/assets/govuk-frontend.min.css\"></head>" +
+        "<link rel=\"stylesheet\" href=\"/assets/govuk-frontend.css\"></head>" +
         "<body class=\"govuk-template__body\"><div class=\"govuk-width-container\">" +
         "<main class=\"govuk-main-wrapper\" id=\"main-content\">" +
         $"<h1 class=\"govuk-heading-l\">{WebUtility.HtmlEncode(heading)}</h1><p class=\"govuk-body\">{WebUtility.HtmlEncode(text)}</p>" +

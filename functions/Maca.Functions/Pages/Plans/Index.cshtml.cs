@@ -21,6 +21,32 @@ public sealed class IndexModel(DirectoryStore directory, CompositeActionPlan pla
     public IReadOnlyList<PlanRow> All { get; private set; } = [];
     public IReadOnlyList<PlanRow> Rows { get; private set; } = [];
 
+    /// <summary>The filters as the export links carry them.</summary>
+    public string FilterQuery => string.Join("&", new[]
+    {
+        ("partnership", Partnership), ("owner", Owner), ("status", Status?.ToString()), ("theme", Theme),
+        ("cycle", Cycle),
+    }.Select(f => $"{f.Item1}={Uri.EscapeDataString(f.Item2 ?? "")}"));
+
+    /// <summary>Each filter: its field, label, the words for "any", its choices and the one chosen.</summary>
+    public IEnumerable<(string Id, string Label, string Any, IEnumerable<(string Value, string Words)> Options,
+        string? Chosen)> Filters =>
+    [
+        ("partnership", "Partnership", "", Partnerships.Select(p => (p.Id, p.Name)), Partnership),
+        ("owner", "Owner", "Any owner", All.Select(r => (r.OwnerCode, r.Owner)).Distinct(), Owner),
+        ("status", "Status", "Any status", Enum.GetValues<ActionStatus>().Select(s => (s.ToString(), StatusWords(s))),
+            Status?.ToString()),
+        ("theme", "Theme", "Any theme", All.Select(r => (r.Theme, r.Theme)).Distinct(), Theme),
+        ("cycle", "Audit", "Any audit", All.Select(r => (r.CycleId, $"{r.Theme} ({r.CycleId})")).Distinct(), Cycle),
+    ];
+
+    private static string StatusWords(ActionStatus status) => status switch
+    {
+        ActionStatus.CarriedForward => "Carried forward",
+        ActionStatus.Completed => "Completed, to verify",
+        _ => status.ToString(),
+    };
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
 
     public async Task<IActionResult> OnGetXlsxAsync(CancellationToken ct) => await LoadAsync(ct)
