@@ -38,11 +38,8 @@ public sealed class DashboardGridBrowserTests(AzuriteFixture azurite, MaildevFix
         {
             agencyCode = "CAMHS", newDeadline = "2031-01-10", reason = "Records are held off site",
         });
-        await using var context = await browser.Browser.NewContextAsync(new()
-        {
-            BaseURL = run.App.BaseUri.ToString(), ViewportSize = new() { Width = 1280, Height = 900 },
-        });
-        var page = await context.NewPageAsync();
+        var page = run.Page;
+        await page.SetViewportSizeAsync(1280, 900);
         await BrowserApp.SignInAsync(page);
 
         await page.GotoAsync($"/cycles/{id}");
