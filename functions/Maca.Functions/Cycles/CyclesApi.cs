@@ -58,6 +58,7 @@ public static class CyclesApi
     private static async Task<IResult> Start(StartCycleRequest request, HttpContext http, DirectoryStore directory, CycleEngine engine,
         IOptions<AppOptions> app, CancellationToken ct)
     {
+        if (IdempotencyKeyProblem(http) is { } badKey) return badKey;
         var key = IdempotencyKey(http);
         var cycleId = StartCycleRequest.NewCycleId(request.PartnershipId ?? "", key);
         // Another partnership's id is answered as if it did not exist.
@@ -135,6 +136,7 @@ public static class CyclesApi
 
     private static async Task<IResult> Execute(string id, CycleCommand command, HttpContext http, CycleEngine engine, CancellationToken ct)
     {
+        if (IdempotencyKeyProblem(http) is { } badKey) return badKey;
         var result = await engine.ExecuteAsync(id, command, IdempotencyKey(http), IfMatchVersion(http), actor: http.User.Actor(), ct: ct);
         if (result.Rejection is { } rejection) return RejectionProblems.ToResult(rejection);
         var statusUri = Urls(http.RequestServices.GetRequiredService<IOptions<AppOptions>>().Value, id).StatusQueryGetUri;
@@ -173,8 +175,21 @@ public static class CyclesApi
         return TypedResults.Ok(CrossSectionSuggester.Suggest(cycle.State.Nominations, cycle.State.TargetCases));
     }
 
+    private const int MaxIdempotencyKeyLength = 200;
+
     private static string? IdempotencyKey(HttpContext http) =>
-        http.Request.Headers["Idempotency-Key"].FirstOrDefault() is { Length: > 0 and <= 200 } key ? key : null;
+        http.Request.Headers["Idempotency-Key"].FirstOrDefault() is { Length: > 0 and <= MaxIdempotencyKeyLength } key
+            ? key : null;
+
+    /// <summary>A key too long to keep is refused: ignored, a retried start would make a second cycle.</summary>
+    private static IResult? IdempotencyKeyProblem(HttpContext http) =>
+        http.Request.Headers["Idempotency-Key"].FirstOrDefault() is { Length: > MaxIdempotencyKeyLength } key
+            ? TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["Idempotency-Key"] = [$"This Idempotency-Key header is {key.Length:N0} characters long. Use a key of "
+                    + $"at most {MaxIdempotencyKeyLength} characters, such as a GUID, and send the request again."],
+            })
+            : null;
 
     private static int? IfMatchVersion(HttpContext http)
     {
