@@ -61,10 +61,10 @@ public static class CyclesApi
         if (IdempotencyKeyProblem(http) is { } badKey) return badKey;
         var key = IdempotencyKey(http);
         var cycleId = StartCycleRequest.NewCycleId(request.PartnershipId ?? "", key);
-        // Another partnership's id is answered as if it did not exist.
-        var (command, problems, partnershipMissing) = http.User.RunsPartnership(request.PartnershipId ?? "")
-            ? await request.ResolveAsync(cycleId, directory, ct) : (null, [], true);
-        if (partnershipMissing) return TypedResults.Problem($"Partnership {request.PartnershipId} does not exist.", statusCode: 404, title: "Not found");
+        if (!http.User.RunsPartnership(request.PartnershipId ?? ""))
+            return await NotRunByCallerAsync(request.PartnershipId ?? "", http.User, directory, ct);
+        var (command, problems, partnershipMissing) = await request.ResolveAsync(cycleId, directory, ct);
+        if (partnershipMissing) return PartnershipNotFound(request.PartnershipId ?? "");
         if (command is null) return TypedResults.ValidationProblem(problems);
         var result = await engine.ExecuteAsync(cycleId, command, key, inputJson: JsonSerializer.Serialize(request, CycleJson.Options),
             actor: http.User.Actor(), ct: ct);
@@ -72,6 +72,25 @@ public static class CyclesApi
         var urls = Urls(app.Value, cycleId);
         return TypedResults.Accepted(urls.StatusQueryGetUri, urls);
     }
+
+    /// <summary>
+    /// Another partnership's id is answered as if it did not exist, except to an administrator, who sees every
+    /// partnership in the directory and so is told why they cannot start an audit in one they have just created.
+    /// </summary>
+    private static async Task<IResult> NotRunByCallerAsync(string partnershipId, ClaimsPrincipal user,
+        DirectoryStore directory, CancellationToken ct)
+    {
+        if (!user.IsAdmin() || !FieldRules.IsIdentifier(partnershipId)
+            || await directory.GetPartnershipAsync(partnershipId, ct) is not { } partnership)
+            return PartnershipNotFound(partnershipId);
+        return TypedResults.Problem($"You can change the directory but do not run the audits of {partnership.Name}, "
+            + $"so you cannot start one there. Ask for \"{partnershipId}\" to be added to your partnerships in the "
+            + "Access:Coordinators setting, or ask one of its coordinators to start the audit.",
+            statusCode: StatusCodes.Status403Forbidden, title: "Not one of your partnerships");
+    }
+
+    private static IResult PartnershipNotFound(string partnershipId) =>
+        TypedResults.Problem($"Partnership {partnershipId} does not exist.", statusCode: 404, title: "Not found");
 
     private static async Task<IResult> Status(string id, bool? showHistory, HttpContext http, CycleQueries queries, CancellationToken ct)
     {
