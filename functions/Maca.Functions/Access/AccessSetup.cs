@@ -82,6 +82,7 @@ public static class AccessSetup
     private static void ConfigureBearer(JwtBearerOptions jwt, AccessOptions access)
     {
         jwt.MapInboundClaims = false;
+        jwt.TimeProvider = BearerTokens.Clock; // not the app's TimeProvider, which the demo clock moves
         if (!string.IsNullOrWhiteSpace(access.Bearer.Authority))
         {
             jwt.Authority = access.Bearer.Authority;

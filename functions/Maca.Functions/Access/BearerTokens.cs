@@ -10,6 +10,12 @@ namespace Maca.Functions.Access;
 /// </summary>
 public static class BearerTokens
 {
+    /// <summary>
+    /// The one clock tokens are issued and judged by: real time, never the Development demo clock, which only moves
+    /// the workflow (deadlines, chasers, emails). Entra ID's tokens and the tests' tokens live in real time too.
+    /// </summary>
+    public static TimeProvider Clock => TimeProvider.System;
+
     public static string Mint(AccessOptions.BearerSettings settings, string email, TimeSpan lifetime, DateTimeOffset now) =>
         new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {

@@ -28,11 +28,11 @@ public static class SignInApi
         return app;
     }
 
-    private static IResult Token(TokenRequest request, IOptions<AccessOptions> access, TimeProvider clock)
+    private static IResult Token(TokenRequest request, IOptions<AccessOptions> access)
     {
         if (access.Value.Find(request.Email) is null || string.IsNullOrWhiteSpace(access.Value.Bearer.SigningKey))
             return TypedResults.Problem("That email is not a configured coordinator.", statusCode: 403, title: "Not a coordinator");
-        var token = BearerTokens.Mint(access.Value.Bearer, request.Email, TimeSpan.FromHours(8), clock.GetUtcNow());
+        var token = BearerTokens.Mint(access.Value.Bearer, request.Email, TimeSpan.FromHours(8), BearerTokens.Clock.GetUtcNow());
         return TypedResults.Ok(new { access_token = token });
     }
 }

@@ -58,12 +58,13 @@ public static class CyclesApi
     private static async Task<IResult> Start(StartCycleRequest request, HttpContext http, DirectoryStore directory, CycleEngine engine,
         IOptions<AppOptions> app, CancellationToken ct)
     {
+        if (IdempotencyKeyProblem(http) is { } badKey) return badKey;
         var key = IdempotencyKey(http);
         var cycleId = StartCycleRequest.NewCycleId(request.PartnershipId ?? "", key);
-        // Another partnership's id is answered as if it did not exist.
-        var (command, problems, partnershipMissing) = http.User.RunsPartnership(request.PartnershipId ?? "")
-            ? await request.ResolveAsync(cycleId, directory, ct) : (null, [], true);
-        if (partnershipMissing) return TypedResults.Problem($"Partnership {request.PartnershipId} does not exist.", statusCode: 404, title: "Not found");
+        if (!http.User.RunsPartnership(request.PartnershipId ?? ""))
+            return await NotRunByCallerAsync(request.PartnershipId ?? "", http.User, directory, ct);
+        var (command, problems, partnershipMissing) = await request.ResolveAsync(cycleId, directory, ct);
+        if (partnershipMissing) return PartnershipNotFound(request.PartnershipId ?? "");
         if (command is null) return TypedResults.ValidationProblem(problems);
         var result = await engine.ExecuteAsync(cycleId, command, key, inputJson: JsonSerializer.Serialize(request, CycleJson.Options),
             actor: http.User.Actor(), ct: ct);
@@ -71,6 +72,25 @@ public static class CyclesApi
         var urls = Urls(app.Value, cycleId);
         return TypedResults.Accepted(urls.StatusQueryGetUri, urls);
     }
+
+    /// <summary>
+    /// Another partnership's id is answered as if it did not exist, except to an administrator, who sees every
+    /// partnership in the directory and so is told why they cannot start an audit in one they have just created.
+    /// </summary>
+    private static async Task<IResult> NotRunByCallerAsync(string partnershipId, ClaimsPrincipal user,
+        DirectoryStore directory, CancellationToken ct)
+    {
+        if (!user.IsAdmin() || !FieldRules.IsIdentifier(partnershipId)
+            || await directory.GetPartnershipAsync(partnershipId, ct) is not { } partnership)
+            return PartnershipNotFound(partnershipId);
+        return TypedResults.Problem($"You can change the directory but do not run the audits of {partnership.Name}, "
+            + $"so you cannot start one there. Ask for \"{partnershipId}\" to be added to your partnerships in the "
+            + "Access:Coordinators setting, or ask one of its coordinators to start the audit.",
+            statusCode: StatusCodes.Status403Forbidden, title: "Not one of your partnerships");
+    }
+
+    private static IResult PartnershipNotFound(string partnershipId) =>
+        TypedResults.Problem($"Partnership {partnershipId} does not exist.", statusCode: 404, title: "Not found");
 
     private static async Task<IResult> Status(string id, bool? showHistory, HttpContext http, CycleQueries queries, CancellationToken ct)
     {
@@ -135,6 +155,7 @@ public static class CyclesApi
 
     private static async Task<IResult> Execute(string id, CycleCommand command, HttpContext http, CycleEngine engine, CancellationToken ct)
     {
+        if (IdempotencyKeyProblem(http) is { } badKey) return badKey;
         var result = await engine.ExecuteAsync(id, command, IdempotencyKey(http), IfMatchVersion(http), actor: http.User.Actor(), ct: ct);
         if (result.Rejection is { } rejection) return RejectionProblems.ToResult(rejection);
         var statusUri = Urls(http.RequestServices.GetRequiredService<IOptions<AppOptions>>().Value, id).StatusQueryGetUri;
@@ -173,8 +194,21 @@ public static class CyclesApi
         return TypedResults.Ok(CrossSectionSuggester.Suggest(cycle.State.Nominations, cycle.State.TargetCases));
     }
 
+    private const int MaxIdempotencyKeyLength = 200;
+
     private static string? IdempotencyKey(HttpContext http) =>
-        http.Request.Headers["Idempotency-Key"].FirstOrDefault() is { Length: > 0 and <= 200 } key ? key : null;
+        http.Request.Headers["Idempotency-Key"].FirstOrDefault() is { Length: > 0 and <= MaxIdempotencyKeyLength } key
+            ? key : null;
+
+    /// <summary>A key too long to keep is refused: ignored, a retried start would make a second cycle.</summary>
+    private static IResult? IdempotencyKeyProblem(HttpContext http) =>
+        http.Request.Headers["Idempotency-Key"].FirstOrDefault() is { Length: > MaxIdempotencyKeyLength } key
+            ? TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["Idempotency-Key"] = [$"This Idempotency-Key header is {key.Length:N0} characters long. Use a key of "
+                    + $"at most {MaxIdempotencyKeyLength} characters, such as a GUID, and send the request again."],
+            })
+            : null;
 
     private static int? IfMatchVersion(HttpContext http)
     {

@@ -34,6 +34,10 @@ public sealed record StartCycleRequest(
                 agencies.Add(new AgencyContact(a.Code, a.Name, a.LeadEmail, a.QaEmail, a.SeniorEmail));
             else problems["agencyCodes"] = [$"{code} is not an agency of this partnership."];
         }
+        // A partnership just added to the directory has no agencies yet: say so rather than naming each code.
+        if (problems.ContainsKey("agencyCodes") && (await directory.AgenciesAsync(PartnershipId!, ct)).Count == 0)
+            problems["agencyCodes"] = [$"{partnership.Name} has no agencies in the directory yet. Add its agencies (at "
+                + "least two) on the Directory page, then start the audit."];
         if (problems.Count > 0) return (null, problems, false);
         var theme = partnership.Themes.First(t => string.Equals(t, Theme, StringComparison.OrdinalIgnoreCase));
         return (new StartCycle(cycleId, PartnershipId!, theme, AuditType, agencies, TargetCases, Timetable ?? new Timetable(),

@@ -14,6 +14,10 @@ public static class ServiceRegistration
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddOpenApi(Cycles.CommandOpenApi.Describe);
         services.TryAddSingleton(TimeProvider.System);
+        // A request still running a second after the stop signal is waiting on storage or email that has gone
+        // (Ctrl-C on ./maca run stops Azurite at the same moment): the engine is safe to stop mid-request, so
+        // stopping does not wait the default 30 s for it.
+        services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(1));
 
         services.AddStorage();
         services.AddEmail();

@@ -11,8 +11,11 @@ public static partial class FieldRules
     public const int MaxIdLength = 64, MaxLabelLength = 200, MaxTextLength = 4000, MaxListItems = 100;
     public static readonly DateOnly EarliestDate = new(2000, 1, 1), LatestDate = new(2100, 12, 31);
 
-    /// <summary>Name is the one kind the name check skips: the partnership's own list of names to keep out.</summary>
-    public enum Kind { Identifier, Label, Email, Name, Text }
+    /// <summary>
+    /// Name is the one kind the name check skips: the partnership's own list of names to keep out. A case reference
+    /// is an identifier that must also hide no NHS number or postcode.
+    /// </summary>
+    public enum Kind { Identifier, CaseReference, Label, Email, Name, Text }
 
     private static readonly HashSet<string> Labels = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -23,8 +26,9 @@ public static partial class FieldRules
     {
         _ when propertyName.EndsWith("Email", StringComparison.Ordinal) => Kind.Email,
         "NamesToKeepOut" => Kind.Name,
+        "CaseRef" => Kind.CaseReference,
         _ when propertyName.EndsWith("Id", StringComparison.Ordinal) || propertyName.EndsWith("Code", StringComparison.Ordinal)
-            || propertyName.EndsWith("Codes", StringComparison.Ordinal) || propertyName is "CaseRef"
+            || propertyName.EndsWith("Codes", StringComparison.Ordinal)
             || propertyName.EndsWith("Involved", StringComparison.Ordinal)
             || propertyName.EndsWith("InScope", StringComparison.Ordinal) => Kind.Identifier,
         _ when Labels.Contains(propertyName) || propertyName.EndsWith("Ref", StringComparison.Ordinal) => Kind.Label,
@@ -36,7 +40,7 @@ public static partial class FieldRules
 
     public static int MaxLength(Kind kind) => kind switch
     {
-        Kind.Identifier => MaxIdLength,
+        Kind.Identifier or Kind.CaseReference => MaxIdLength,
         Kind.Label or Kind.Email or Kind.Name => MaxLabelLength,
         _ => MaxTextLength,
     };
@@ -53,9 +57,18 @@ public static partial class FieldRules
             if (lineBreak && kind == Kind.Text) continue;
             if (lineBreak) return "must be on one line";
             if (char.IsControl(c)) return "contains a control character";
+            if (IsInvisible(c)) return $"contains a hidden character (U+{(int)c:X4}) that can disguise what it says";
         }
         return null;
     }
+
+    /// <summary>
+    /// Zero-width spaces and joiners, direction marks, embeddings, overrides and isolates, the word joiner and the
+    /// byte-order mark: they hide an identifier from the eye, or make text read differently from what is stored.
+    /// </summary>
+    private static bool IsInvisible(char c) =>
+        c is >= '\u200B' and <= '\u200F' or >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069'
+            or '\u2060' or '\uFEFF';
 
     [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")]
     private static partial Regex IdentifierShape();

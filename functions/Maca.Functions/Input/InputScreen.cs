@@ -106,8 +106,10 @@ public static class InputScreen
     {
         if (text.Length > FieldRules.MaxLength(kind)) return $"Keep this under {FieldRules.MaxLength(kind):N0} characters.";
         if (FieldRules.CharacterProblem(text, kind) is { } characters) return $"This {characters}.";
-        if (kind == FieldRules.Kind.Identifier && text.Length > 0 && !FieldRules.IsIdentifier(text))
+        var identifier = kind is FieldRules.Kind.Identifier or FieldRules.Kind.CaseReference;
+        if (identifier && text.Length > 0 && !FieldRules.IsIdentifier(text))
             return "Use letters, digits, dots, hyphens or underscores only.";
+        if (kind == FieldRules.Kind.CaseReference) return IdentifierGuard.HiddenInCaseReference(text);
         if (kind is FieldRules.Kind.Label or FieldRules.Kind.Text) return IdentifierGuard.TextProblem(text, names);
         return null;
     }

@@ -59,8 +59,27 @@ public sealed partial class LifecycleRules(WorkingCalendar calendar, NominationR
         if (c.ActionLadder?.Problem() is { } actionLadder) return Rejection.Invalid("actionLadder", actionLadder);
         if (c.Questions is { } questions && (questions.Count == 0 || questions.GroupBy(q => q.Number).Any(g => g.Count() > 1)))
             return Rejection.Invalid("questions", "The audit tool needs at least one question, each with its own number.");
+        return c.Questions is null ? null : QuestionProblem(c.Questions);
+    }
+
+    /// <summary>Agencies answer each question by its number and read its area and text: none may be missing.</summary>
+    private static Rejection? QuestionProblem(IReadOnlyList<AuditQuestion> questions)
+    {
+        for (var i = 0; i < questions.Count; i++)
+        {
+            var q = questions[i];
+            if (q.Number is < 1 or > MaxQuestionNumber)
+                return Rejection.Invalid($"questions[{i}].number",
+                    $"Number the questions from 1 to {MaxQuestionNumber}; {q.Number} is not a question number.");
+            if (string.IsNullOrWhiteSpace(q.Text))
+                return Rejection.Invalid($"questions[{i}].text", $"Write the wording of question {q.Number}.");
+            if (string.IsNullOrWhiteSpace(q.Area))
+                return Rejection.Invalid($"questions[{i}].area", $"Say which area question {q.Number} is about.");
+        }
         return null;
     }
+
+    private const int MaxQuestionNumber = 99;
 
     public static Decision Terminate(TerminateCycle c, CycleState s) => s.Phase switch
     {

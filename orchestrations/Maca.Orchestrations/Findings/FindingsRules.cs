@@ -21,13 +21,17 @@ public static class FindingsRules
         foreach (var finding in c.Findings)
         {
             if (finding.Themes.Count == 0) return Rejection.Invalid("findings.themes", $"Tag the finding \"{Short(finding.Text)}\" with at least one learning theme.");
-            if (finding.Themes.FirstOrDefault(t => !LearningThemes.All.ContainsKey(t)) is { } unknown)
-                return Rejection.Invalid("findings.themes", $"{unknown} is not a learning theme. Use one of {string.Join(", ", LearningThemes.All.Keys)}.");
+            if (finding.Themes.FirstOrDefault(t => LearningThemes.CodeOf(t) is null) is { } unknown)
+                return Rejection.Invalid("findings.themes",
+                    $"\"{unknown}\" is not a learning theme. Give a code or a name from this list: "
+                    + $"{LearningThemes.Listed}.");
         }
         if (c.Gradings.Keys.FirstOrDefault(a => !selected.AgenciesInScope.Contains(a)) is { } outOfScope)
             return Rejection.Invalid("gradings", $"Case {c.CaseRef} is in the cycle but not in {outOfScope}'s scope, so {outOfScope} cannot be graded for it.");
         if (c.Gradings.Values.Any(g => g == Grade.NotApplicable)) return Rejection.Invalid("gradings", "Grade each agency from Outstanding to Inadequate.");
-        var findings = c.Findings.Select(f => new Finding(f.Text.Trim(), f.Themes.Distinct().ToList())).ToList();
+        // Recorded by code, however it was named, so learning compares across cycles.
+        var findings = c.Findings.Select(f =>
+            new Finding(f.Text.Trim(), f.Themes.Select(t => LearningThemes.CodeOf(t)!).Distinct().ToList())).ToList();
         return Decision.Accept(new CaseFindingsRecorded(c.CaseRef, c.Strengths.Select(x => x.Trim()).ToList(), findings, c.Gradings, c.Assurance));
     }
 

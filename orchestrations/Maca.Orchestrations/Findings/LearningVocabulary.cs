@@ -19,6 +19,15 @@ public static class LearningThemes
         ["TRN"] = "Training and awareness",
         ["PAR"] = "Parental factors",
     };
+
+    /// <summary>A theme's code, from its code or exact name in any case: "FAM" or "fathers and wider family".</summary>
+    public static string? CodeOf(string? theme) => theme?.Trim() is { Length: > 0 } named
+        ? All.FirstOrDefault(t => string.Equals(t.Key, named, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(t.Value, named, StringComparison.OrdinalIgnoreCase)).Key
+        : null;
+
+    /// <summary>Every theme as "code: name", for a refusal that says what would have been accepted.</summary>
+    public static string Listed => string.Join("; ", All.Select(t => $"{t.Key}: {t.Value}"));
 }
 
 public static class RecommendationCategories

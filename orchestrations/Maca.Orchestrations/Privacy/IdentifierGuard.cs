@@ -18,8 +18,26 @@ public static partial class IdentifierGuard
         if (!CaseRefShape().IsMatch(caseRef))
             return "A case reference is 3 to 20 capital letters, digits or hyphens, such as MACA-24-017.";
         if (!caseRef.Any(char.IsLetter))
-            return "A case reference must contain at least one letter, so it cannot be mistaken for an NHS or system number.";
-        return TextProblem(caseRef);
+            return "A case reference must contain at least one letter, so it cannot be mistaken for an NHS or system "
+                + "number.";
+        return HiddenInCaseReference(caseRef) ?? TextProblem(caseRef);
+    }
+
+    /// <summary>
+    /// An NHS number or a postcode inside a reference, where free text's word boundaries do not help:
+    /// "N943-476-5919" and "A9434765919" hold an NHS number, "SW1A-1AA" a postcode. "SH-2026-03" holds neither.
+    /// </summary>
+    public static string? HiddenInCaseReference(string? caseRef)
+    {
+        if (string.IsNullOrEmpty(caseRef)) return null;
+        var plain = Normalise(caseRef);
+        // Digits run together across hyphens; ten that pass the NHS check are one, whatever letters stand beside them.
+        if (DigitRuns().Matches(plain).Select(m => DigitSeparators().Replace(m.Value, "$1"))
+            .Any(digits => digits.Length == 10 && PassesModulus11(digits)))
+            return "This case reference contains an NHS number. Use the partnership's pseudonymous reference instead.";
+        if (Postcode().IsMatch(plain.Replace('-', ' ').Replace('_', ' ').Replace('.', ' ')))
+            return "This case reference contains a postcode. Use the partnership's pseudonymous reference instead.";
+        return null;
     }
 
     public static string? TextProblem(string? text, IReadOnlyCollection<string>? names = null)
@@ -88,6 +106,9 @@ public static partial class IdentifierGuard
     // For the NHS check: "943 476 5919", "943-476-5919" and "943.476.5919" all become "9434765919".
     [GeneratedRegex(@"(\d)[ .\-/]?(?=\d)")]
     private static partial Regex DigitSeparators();
+
+    [GeneratedRegex(@"\d(?:[ .\-/]?\d)*")]
+    private static partial Regex DigitRuns();
 
     // Ten digits standing alone: the digits inside an id such as c-6e6956328151 are not an NHS number.
     [GeneratedRegex(@"(?:(?<![\dA-Za-z])|(?<=NHS))\d{10}(?![\dA-Za-z])", RegexOptions.IgnoreCase)]

@@ -109,7 +109,8 @@ public sealed class SubmissionRules(WorkingCalendar calendar, Chasers chasers)
         DateTimeOffset deadline;
         if (c.NewDeadline is { } date) deadline = calendar.DeadlineOn(date);
         else if (s.PendingExtensions.TryGetValue(c.AgencyCode, out var requested)) deadline = requested;
-        else return Rejection.Invalid("newDeadline", $"{c.AgencyCode} has not asked for an extension; give the new deadline.");
+        else return Rejection.Rule($"{c.AgencyCode} has not asked for an extension, so there is nothing to grant. "
+            + "To extend its deadline anyway, give the new deadline.");
         if (deadline <= now || deadline <= s.DeadlineFor(c.AgencyCode)) return Rejection.Invalid("newDeadline", "The new deadline must be later than the current one.");
 
         var events = new List<CycleEvent> { new ExtensionGranted(c.AgencyCode, deadline) };

@@ -65,9 +65,10 @@ public sealed class AuthorizationMatrixTests(AzuriteFixture azurite, MaildevFixt
         new("POST", "/SweepDueWork", _ => "/SweepDueWork", _ => new { Data = new { }, Metadata = new { } }, Open200),
 
         new("GET", "/api/cycles", _ => "/api/cycles", _ => null, "401 200 200 200 403 403 401 401 401"),
+        // An admin sees every partnership in the directory, so is told why it cannot start an audit there (403), not 404.
         new("POST", "/api/cycles", _ => "/api/cycles",
             _ => new { partnershipId = AccessWorld.PartnershipA, theme = "Neglect", auditType = "Desktop", agencyCodes = AccessWorld.Agencies, targetCases = 2 },
-            "401 202 404 404 403 403 401 401 401"),
+            "401 202 404 403 403 403 401 401 401"),
         new("GET", "/api/cycles/commands", _ => "/api/cycles/commands", _ => null, "401 200 200 200 403 403 401 401 401"),
         new("GET", "/api/cycles/{id}", w => $"/api/cycles/{w.CycleA}", _ => null, "401 200 404 404 403 403 401 401 401"),
         new("GET", "/api/cycles/{id}/content", w => $"/api/cycles/{w.CycleA}/content", _ => null, "401 200 404 404 403 403 401 401 401"),

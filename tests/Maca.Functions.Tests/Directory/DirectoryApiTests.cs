@@ -51,6 +51,38 @@ public sealed class DirectoryApiTests(AzuriteFixture azurite, MaildevFixture mai
     }
 
     [Fact]
+    public async Task StartingAnAuditInANewPartnershipSaysWhatItStillNeeds()
+    {
+        const string admin = "admin@directory.example";
+        await using var app = new MacaAppFactory(azurite, maildev, new Dictionary<string, string?>
+        {
+            ["Access:Coordinators:1:Email"] = admin, ["Access:Coordinators:1:Partnerships:0"] = "demo",
+            ["Access:Coordinators:1:Admin"] = "true",
+        });
+        var administrator = app.CreateCoordinatorClient(admin);
+        var created = await administrator.PutAsJsonAsync("/api/partnerships/newcomer", Partnership());
+        Assert.Equal(HttpStatusCode.OK, created.StatusCode);
+        var start = new
+        {
+            partnershipId = "newcomer", theme = "Neglect", auditType = "Desktop", agencyCodes = new[] { "CSC", "POL" },
+            targetCases = 2,
+        };
+
+        // The administrator who created it does not run its audits: told so, not told it does not exist.
+        var notTheirs = await administrator.PostAsJsonAsync("/api/cycles", start);
+        var refusal = JsonNode.Parse(await notTheirs.Content.ReadAsStringAsync())!;
+        Assert.Equal(HttpStatusCode.Forbidden, notTheirs.StatusCode);
+        Assert.Contains("Access:Coordinators", refusal["detail"]!.GetValue<string>());
+
+        // Its coordinator is told it needs agencies first.
+        var noAgencies = await app.CreateCoordinatorClient().PostAsJsonAsync("/api/cycles", start);
+        var problem = JsonNode.Parse(await noAgencies.Content.ReadAsStringAsync())!;
+        Assert.Equal(HttpStatusCode.BadRequest, noAgencies.StatusCode);
+        var why = problem["errors"]!["agencyCodes"]![0]!.GetValue<string>();
+        Assert.Contains("has no agencies in the directory yet", why);
+    }
+
+    [Fact]
     public async Task ACycleCanOnlyUseTheBoardsThemesAndItsOwnAgencies()
     {
         await using var app = new MacaAppFactory(azurite, maildev);

@@ -5,10 +5,12 @@ namespace Maca.Functions.Tests.Hostile;
 
 /// <summary>
 /// One hostile request: what it is, where it goes, its body (text, raw bytes, or nothing), and the refusal it must
-/// get: 400 when the request itself is wrong, so the refusal is the screen's and not a later rule's.
+/// get: 400 when the request itself is wrong, so the refusal is the screen's and not a later rule's. Field, when
+/// given, is the field the refusal must name; Header is one more request header.
 /// </summary>
 public sealed record HostileCase(string Name, string Method, string Path, string? Json = null, byte[]? Raw = null,
-    string ContentType = "application/json", bool Chunked = false, int Expected = 400)
+    string ContentType = "application/json", bool Chunked = false, int Expected = 400, string? Field = null,
+    (string Name, string Value)? Header = null)
 {
     public override string ToString() => Name;
 }
@@ -63,7 +65,8 @@ public static class HostileCases
     public static IEnumerable<HostileCase> All() =>
         BadIds().Concat(UnknownFields()).Concat(NullsInLists()).Concat(UndefinedEnums()).Concat(BadCharacters()).Concat(TooLong())
             .Concat(DatesOutOfRange()).Concat(Identifiers()).Concat(Oversized()).Concat(Malformed()).Concat(HeaderInjection())
-            .Concat(WrongContentType()).Concat(TooManyItems());
+            .Concat(WrongContentType()).Concat(TooManyItems()).Concat(IdentifiersInCaseReferences())
+            .Concat(HiddenCharacters()).Concat(BadStarts());
 
     private static string Raise(string command) => "/api/cycles/{C}/raiseEvent/" + command;
 
@@ -253,6 +256,60 @@ public static class HostileCases
         new("plain text to a command", "POST", Raise("NominateCase"), ValidCommands["NominateCase"], ContentType: "text/plain", Expected: 415),
         new("XML to the directory", "PUT", $"/api/partnerships/{Partnership}/agencies/CSC", "<agency/>", ContentType: "application/xml", Expected: 415),
     ];
+
+    private static HostileCase Command(string name, string command, string field, Action<JsonObject> breakIt) =>
+        Command(name, command, breakIt) with { Field = field };
+
+    // Inside a reference there are no word boundaries to find them by, so the screen reads them out.
+    private static IEnumerable<HostileCase> IdentifiersInCaseReferences() =>
+    [
+        Command("an NHS number inside a case reference", "NominateCase", "caseRef",
+            b => b["caseRef"] = "N943-476-5919"),
+        Command("an NHS number run into a case reference", "NominateCase", "caseRef",
+            b => b["caseRef"] = "A9434765919"),
+        Command("a postcode inside a case reference", "NominateCase", "caseRef", b => b["caseRef"] = "SW1A-1AA"),
+        Command("an NHS number inside a selected case", "SelectCases", "cases[0].caseRef",
+            b => Set(b, "cases[0].caseRef", "N943-476-5919")),
+        Command("a postcode inside the case of a finding", "RecordCaseFindings", "caseRef",
+            b => b["caseRef"] = "SW1A-1AA"),
+    ];
+
+    // Right-to-left overrides, isolates and zero-width characters make text read differently from what is stored.
+    private static IEnumerable<HostileCase> HiddenCharacters()
+    {
+        (string Label, string Value)[] hidden =
+        [
+            ("a right-to-left override", "Seen by \u202Eeht ton\u202C the nurse"),
+            ("a left-to-right embedding", "a\u202Ab"),
+            ("a right-to-left isolate", "a\u2067b\u2069"), ("a zero-width space", "Father\u200Bnot seen"),
+            ("a right-to-left mark", "a\u200Fb"), ("a byte-order mark", "a\uFEFFb"), ("a word joiner", "a\u2060b"),
+        ];
+        foreach (var (index, (command, field)) in TextFields.Index().Where(f => f.Index % 3 == 0))
+        {
+            var (label, value) = hidden[index / 3 % hidden.Length];
+            yield return Command($"{label} in {command}.{field}", command, field, b => Set(b, field, value));
+        }
+        yield return new("a zero-width space in a partnership's name", "PUT", $"/api/partnerships/{Partnership}",
+            """{"name":"Hostile\u200Bpartnership","coordinatorEmail":"c@p.example","managerEmail":"m@p.example",""" +
+            """ "learningDevelopmentEmail":"l@p.example","retentionDays":365,"themes":["Neglect"]}""",
+            Field: "name");
+    }
+
+    private static IEnumerable<HostileCase> BadStarts() =>
+    [
+        new("an Idempotency-Key over 200 characters (once ignored: a duplicate cycle)", "POST", "/api/cycles",
+            StartBody(),
+            Field: "Idempotency-Key", Header: ("Idempotency-Key", new string('k', 201))),
+        new("a custom question numbered -5 with no text", "POST", "/api/cycles",
+            StartBody(b => b["questions"] = Questions(-5, "")),
+            Field: "questions[0].number"),
+        new("a custom question with no text", "POST", "/api/cycles",
+            StartBody(b => b["questions"] = Questions(1, " ")),
+            Field: "questions[0].text"),
+    ];
+
+    private static JsonArray Questions(int number, string text) =>
+        new(new JsonObject { ["number"] = number, ["area"] = "Chronology", ["text"] = text });
 
     private static IEnumerable<HostileCase> TooManyItems() =>
     [

@@ -27,10 +27,13 @@ public sealed class HostileInputTests(AzuriteFixture azurite, MaildevFixture mai
 
         using var request = new HttpRequestMessage(new HttpMethod(hostile.Method), hostile.Path.Replace("{C}", world.CycleId));
         request.Content = Body(hostile);
+        if (hostile.Header is var (header, value)) request.Headers.Add(header, value);
         using var response = await world.Coordinator.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
 
         Assert.True((int)response.StatusCode == hostile.Expected, $"{hostile.Name}: {(int)response.StatusCode} {text}");
+        if (hostile.Field is { } field)
+            Assert.True(JsonNode.Parse(text)?["errors"]?[field] is not null, $"{hostile.Name}: names {field}? {text}");
         Assert.DoesNotContain("Maca.", text);           // no .NET type names
         Assert.DoesNotContain("System.", text);
         Assert.Equal(before, await world.StateAsync());

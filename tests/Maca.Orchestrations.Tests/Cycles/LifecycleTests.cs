@@ -52,6 +52,16 @@ public sealed class LifecycleTests
     public void ACommandForACycleThatNeverStartedIsNotFound() =>
         Spec.Given([]).When(new Tick(), Cycle.Start).ThenRejected(RejectionKind.NotFound);
 
+    [Theory]
+    [InlineData(-5, "Chronology", "", "questions[0].number")]
+    [InlineData(0, "Chronology", "Is there a chronology?", "questions[0].number")]
+    [InlineData(1, "Chronology", " ", "questions[0].text")]
+    [InlineData(1, "", "Is there a chronology?", "questions[0].area")]
+    public void ACustomQuestionNeedsANumberFrom1AnAreaAndItsWording(int number, string area, string text,
+        string field) =>
+        Spec.Given([]).When(Cycle.StartCommand() with { Questions = [new(number, area, text)] }, Cycle.Start)
+            .ThenRejected(RejectionKind.InvalidInput, field);
+
     [Fact]
     public void AStartWithASingleAgencyIsRefused() =>
         Spec.Given([]).When(Cycle.StartCommand(agencies: ["CSC"]), Cycle.Start).ThenRejected(RejectionKind.InvalidInput, "agencies");

@@ -18,6 +18,27 @@ public sealed class FindingsAndSummaryTests
     }
 
     [Fact]
+    public void AThemeCanBeGivenByItsNameInAnyCaseAndIsRecordedByItsCode()
+    {
+        var noGrades = new Dictionary<string, Grade>();
+        var command = new RecordCaseFindings("MACA-1", [],
+            [new FindingInput("Father not contacted", ["fathers and wider family", "FAM", "vOc"])], noGrades);
+        Spec.Given(Recording().History).When(command, Phases.HeldAt).Then(new CaseFindingsRecorded("MACA-1", [],
+            [new Finding("Father not contacted", ["FAM", "VOC"])], noGrades) { At = Phases.HeldAt });
+    }
+
+    [Fact]
+    public void AnUnknownThemeIsRefusedWithEveryCodeAndName()
+    {
+        var command = new RecordCaseFindings("MACA-1", [], [new FindingInput("Drift", ["Drift"])],
+            new Dictionary<string, Grade>());
+        var rejection = Spec.Given(Recording().History).When(command, Phases.HeldAt)
+            .ThenRejected(RejectionKind.InvalidInput, "findings.themes");
+        Assert.Contains("\"Drift\" is not a learning theme", rejection.Message);
+        Assert.Contains("DRF: Drift and delay; CUR: Professional curiosity", rejection.Message);
+    }
+
+    [Fact]
     public void OnlyAgenciesInScopeForTheCaseCanBeGraded() =>
         Spec.Given(Recording().History)
             .When(new RecordCaseFindings("MACA-1", ["Good"], [], new Dictionary<string, Grade> { ["HEA"] = Grade.Good }), Phases.HeldAt)

@@ -81,6 +81,31 @@ public sealed class IdentifierGuardTests
         Assert.Null(IdentifierGuard.TextProblem("Tallulah", null));
     }
 
+    [Theory]
+    [InlineData("N943-476-5919")]
+    [InlineData("A9434765919")]
+    [InlineData("REF-943-476-5919-B")]
+    [InlineData("SW1A-1AA")]
+    [InlineData("CASE-M1-1AE")]
+    public void ACaseReferenceHidingAnNhsNumberOrAPostcodeIsRefused(string caseRef)
+    {
+        Assert.NotNull(IdentifierGuard.HiddenInCaseReference(caseRef));
+        Assert.NotNull(IdentifierGuard.CaseReferenceProblem(caseRef));
+    }
+
+    [Theory]
+    [InlineData("SH-2026-03")]
+    [InlineData("EWMH-26-002")]
+    [InlineData("NV-CSE-A1")]
+    [InlineData("OT-2029-77")]
+    [InlineData("NV-SH-001")]
+    [InlineData("MACA-24-017")]
+    [InlineData("LS-2029-01")]
+    [InlineData("NV-BB-C2")]
+    [InlineData("MACA-2024-000017")]
+    public void ThePseudonymousReferencesInUseStillPass(string caseRef) =>
+        Assert.Null(IdentifierGuard.CaseReferenceProblem(caseRef));
+
     [Fact]
     public void ACaseReferenceMustLookPseudonymous()
     {

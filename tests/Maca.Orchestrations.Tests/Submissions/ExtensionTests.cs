@@ -51,6 +51,19 @@ public sealed class ExtensionTests
             .ThenRejected(RejectionKind.InvalidInput, "newDeadline");
 
     [Fact]
+    public void GrantingWithNoDateWhenNothingWasAskedIsARuleError()
+    {
+        var rejection = Spec.Given(Cycle.Selected().History).When(new GrantExtension("POL"), Asked)
+            .ThenRejected(RejectionKind.RuleBroken);
+        Assert.Contains("POL has not asked for an extension", rejection.Message);
+    }
+
+    [Fact]
+    public void GrantingAfterTheRequestWasRefusedNeedsADate() =>
+        Spec.Given(Requested().Do(new RefuseExtension("POL", "The meeting date is fixed"), Asked.AddHours(1)).History)
+            .When(new GrantExtension("POL"), Asked.AddHours(2)).ThenRejected(RejectionKind.RuleBroken);
+
+    [Fact]
     public void RefusingWhenNothingWasAskedIsARuleError() =>
         Spec.Given(Cycle.Selected().History).When(new RefuseExtension("POL", "x"), Asked).ThenRejected(RejectionKind.RuleBroken);
 
