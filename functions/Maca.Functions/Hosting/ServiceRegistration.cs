@@ -1,4 +1,5 @@
 using Maca.Functions.Email;
+using Maca.Functions.Engine;
 using Maca.Functions.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -22,6 +23,7 @@ public static class ServiceRegistration
         services.AddStorage();
         services.AddEmail();
         builder.AddCycles();
+        builder.AddDurableEngine();
         builder.AddTelemetry();
     }
 

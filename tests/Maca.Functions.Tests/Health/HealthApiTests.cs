@@ -10,14 +10,15 @@ namespace Maca.Functions.Tests.Health;
 public sealed class HealthApiTests(AzuriteFixture azurite, MaildevFixture maildev)
 {
     [Fact]
-    public async Task HealthIsOkWhenStorageAndEmailAnswer()
+    public async Task HealthIsOkWhenStorageEmailAndTheEngineAnswer()
     {
         await using var app = new MacaAppFactory(azurite, maildev);
         var response = await app.CreateClient().GetAsync("/api/health");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var expected = JsonNode.Parse("""
-            {"status":"ok","storage":{"tables":"ok","blobs":"ok","queues":"ok"},"email":{"transport":"smtp","status":"ok"}}
+        var expected = JsonNode.Parse($$$"""
+            {"status":"ok","storage":{"tables":"ok","blobs":"ok","queues":"ok"},"email":{"transport":"smtp","status":"ok"},
+             "engine":{"taskHub":"{{{app.NamePrefix}}}maca","status":"ok"}}
             """);
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(JsonNode.DeepEquals(expected, JsonNode.Parse(body)), body);
@@ -39,6 +40,7 @@ public sealed class HealthApiTests(AzuriteFixture azurite, MaildevFixture mailde
         Assert.Equal("unhealthy", json.RootElement.GetProperty("status").GetString());
         foreach (var service in new[] { "tables", "blobs", "queues" })
             Assert.StartsWith("error:", storage.GetProperty(service).GetString());
+        Assert.StartsWith("error:", json.RootElement.GetProperty("engine").GetProperty("status").GetString());
         Assert.Equal("ok", json.RootElement.GetProperty("email").GetProperty("status").GetString());
     }
 
