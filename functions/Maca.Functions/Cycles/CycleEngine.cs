@@ -69,7 +69,7 @@ public sealed partial class CycleEngine(CycleStore store, SnapshotCache snapshot
             if (decision.Events.Count == 0) return new CommandResult(cycle.State, []);
 
             var after = CycleEvolver.Fold(decision.Events, cycle.State);
-            var outbox = Outbox(cycle, after, decision.Events);
+            var outbox = composer.Entries(cycle, after, decision.Events);
             var types = decision.Events.Select(e => e.GetType().Name).ToArray();
             await EnsureWakeUpAsync(cycle.State, after, outbox.Count > 0 || command is ResumeCycle, now, ct);
             crash.Reach(CrashPoints.AfterWakeUpIndex);
@@ -127,20 +127,6 @@ public sealed partial class CycleEngine(CycleStore store, SnapshotCache snapshot
     }
 
     private static DateTimeOffset Earliest(DateTimeOffset a, DateTimeOffset? b) => b is { } other && other < a ? other : a;
-
-    /// <summary>Renders each queued notification; every event takes the next version, so the email's id follows from its place.</summary>
-    private List<OutboxEntry> Outbox(CycleRecord cycle, CycleState after, IReadOnlyList<CycleEvent> events) =>
-        events.Select((e, i) => (Event: e, Version: cycle.State.Version + i + 1))
-            .Where(x => x.Event is NotificationQueued)
-            .Select(x =>
-            {
-                var queued = (NotificationQueued)x.Event;
-                var outboxId = $"{cycle.CycleId}.{x.Version:D8}";
-                var (email, link) = composer.Compose(outboxId, queued.Notification, after, queued.At);
-                return new OutboxEntry(outboxId, x.Version, queued.Notification.Kind.ToString(),
-                    JsonSerializer.Serialize(email, CycleJson.Options), link);
-            })
-            .ToList();
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Cycle {CycleId} changed under us; deciding again (attempt {Attempt})")]
     private partial void LogConflict(string cycleId, int attempt);

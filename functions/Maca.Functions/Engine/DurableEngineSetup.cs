@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Maca.Functions.Cycles;
+using Maca.Orchestrations.Cycles;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Converters;
@@ -32,7 +33,8 @@ public static class DurableEngineSetup
         services.AddSingleton<DataConverter>(new JsonDataConverter(CycleJson.Options));
         services.AddDurableTaskWorker(worker =>
         {
-            worker.AddTasks(tasks => DurableTasks.Register(tasks));
+            worker.Services.AddOptions<DurableTaskRegistry>(worker.Name)
+                .Configure<CycleDecider>((tasks, decider) => DurableTasks.Register(tasks, decider));
             worker.UseGrpc(address);
         });
         services.AddDurableTaskClient(client => client.UseGrpc(address));

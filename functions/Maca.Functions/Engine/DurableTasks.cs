@@ -1,3 +1,6 @@
+using Maca.Functions.Workflow;
+using Maca.Orchestrations.Cycles;
+using Maca.Orchestrations.Workflow;
 using Microsoft.DurableTask;
 
 namespace Maca.Functions.Engine;
@@ -8,7 +11,11 @@ namespace Maca.Functions.Engine;
 /// </summary>
 public static class DurableTasks
 {
-    public static void Register(DurableTaskRegistry tasks)
+    /// <summary>Orchestrators are made by the worker, not by DI: each is handed the pure rules it decides with.</summary>
+    public static void Register(DurableTaskRegistry tasks, CycleDecider decider)
     {
+        tasks.AddOrchestrator(nameof(AuditCycleOrchestrator), () => new AuditCycleOrchestrator(decider));
+        tasks.AddActivity<RecordCycleDecisionActivity>(CycleActivities.RecordDecision);
+        tasks.AddActivity<SendCycleEmailActivity>(CycleActivities.SendEmail);
     }
 }

@@ -125,6 +125,6 @@ public sealed partial class SidecarOrchestrationService(IOrchestrationService in
     [LoggerMessage(Level = LogLevel.Warning, Message = "The workflow engine did not stop cleanly ({Reason})")]
     private partial void LogNotStopped(string reason);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "{InstanceId}: dropped {EventType} meant for an earlier execution")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "{InstanceId}: dropped {EventType} meant for an earlier execution")]
     private partial void LogDropped(string instanceId, string eventType);
 }

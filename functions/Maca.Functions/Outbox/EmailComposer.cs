@@ -1,4 +1,6 @@
 using System.Net;
+using System.Text.Json;
+using Maca.Functions.Cycles;
 using Maca.Functions.Access;
 using Maca.Functions.Access.Links;
 using Maca.Functions.Email;
@@ -17,6 +19,30 @@ namespace Maca.Functions.Outbox;
 public sealed class EmailComposer(IOptions<AppOptions> app, IOptions<AccessOptions> access, MagicLinkSigner links)
 {
     public const string KindHeader = "X-Maca-Kind", QueuedAtHeader = "X-Maca-Queued-At", CycleHeader = "X-Maca-Cycle";
+
+    /// <summary>
+    /// Each notification a decision queued, rendered for the outbox. Every event takes the next version, so an email's
+    /// id follows from the cycle and its place in the history: the same decision always names the same email.
+    /// </summary>
+    public List<OutboxEntry> Entries(CycleRecord cycle, CycleState after, IReadOnlyList<CycleEvent> events) =>
+        events.Select((e, i) => (Event: e, Version: cycle.State.Version + i + 1))
+            .Where(x => x.Event is NotificationQueued)
+            .Select(x =>
+            {
+                var queued = (NotificationQueued)x.Event;
+                var outboxId = OutboxId(cycle.CycleId, x.Version);
+                var (email, link) = Compose(outboxId, queued.Notification, after, queued.At);
+                return new OutboxEntry(outboxId, x.Version, queued.Notification.Kind.ToString(),
+                    JsonSerializer.Serialize(email, CycleJson.Options), link);
+            })
+            .ToList();
+
+    /// <summary>The ids <see cref="Entries"/> gives the emails of events appended after <paramref name="fromVersion"/>.</summary>
+    public static List<string> OutboxIds(string cycleId, int fromVersion, IReadOnlyList<CycleEvent> events) =>
+        events.Select((e, i) => (Event: e, Version: fromVersion + i + 1)).Where(x => x.Event is NotificationQueued)
+            .Select(x => OutboxId(cycleId, x.Version)).ToList();
+
+    private static string OutboxId(string cycleId, int version) => $"{cycleId}.{version:D8}";
 
     /// <summary>The email, and the magic link it carries when it asks an agency to act (its id is the email's).</summary>
     public (EmailMessage Email, IssuedLink? Link) Compose(string outboxId, Notification n, CycleState cycle, DateTimeOffset queuedAt)

@@ -1,10 +1,58 @@
+using System.Text.Json.Serialization;
 using Maca.Orchestrations.Chasing;
 using Maca.Orchestrations.Nominations;
 using Maca.Orchestrations.Submissions;
 
 namespace Maca.Orchestrations.Cycles;
 
-/// <summary>What someone (or the clock) asks the cycle to do. Time is passed to Decide, never read.</summary>
+/// <summary>
+/// What someone (or the clock) asks the cycle to do. Time is passed to Decide, never read. Named by its type in
+/// JSON, so a command can travel to the cycle's orchestrator as an event and be read back as itself.
+/// </summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "command")]
+[JsonDerivedType(typeof(StartCycle), nameof(StartCycle))]
+[JsonDerivedType(typeof(SuspendCycle), nameof(SuspendCycle))]
+[JsonDerivedType(typeof(ResumeCycle), nameof(ResumeCycle))]
+[JsonDerivedType(typeof(TerminateCycle), nameof(TerminateCycle))]
+[JsonDerivedType(typeof(Tick), nameof(Tick))]
+[JsonDerivedType(typeof(OpenNominations), nameof(OpenNominations))]
+[JsonDerivedType(typeof(NominateCase), nameof(NominateCase))]
+[JsonDerivedType(typeof(WithdrawNomination), nameof(WithdrawNomination))]
+[JsonDerivedType(typeof(CloseNominations), nameof(CloseNominations))]
+[JsonDerivedType(typeof(SelectCases), nameof(SelectCases))]
+[JsonDerivedType(typeof(AttachDocument), nameof(AttachDocument))]
+[JsonDerivedType(typeof(RecordDocumentDownload), nameof(RecordDocumentDownload))]
+[JsonDerivedType(typeof(SaveSubmissionDraft), nameof(SaveSubmissionDraft))]
+[JsonDerivedType(typeof(SubmitAuditTool), nameof(SubmitAuditTool))]
+[JsonDerivedType(typeof(DeclareNotKnown), nameof(DeclareNotKnown))]
+[JsonDerivedType(typeof(RequestExtension), nameof(RequestExtension))]
+[JsonDerivedType(typeof(GrantExtension), nameof(GrantExtension))]
+[JsonDerivedType(typeof(RefuseExtension), nameof(RefuseExtension))]
+[JsonDerivedType(typeof(ProceedWithoutMissing), nameof(ProceedWithoutMissing))]
+[JsonDerivedType(typeof(ProposeMeetingSlots), nameof(ProposeMeetingSlots))]
+[JsonDerivedType(typeof(GiveAvailability), nameof(GiveAvailability))]
+[JsonDerivedType(typeof(BookMeeting), nameof(BookMeeting))]
+[JsonDerivedType(typeof(RescheduleMeeting), nameof(RescheduleMeeting))]
+[JsonDerivedType(typeof(CancelMeeting), nameof(CancelMeeting))]
+[JsonDerivedType(typeof(RecordMeetingHeld), nameof(RecordMeetingHeld))]
+[JsonDerivedType(typeof(RecordCaseFindings), nameof(RecordCaseFindings))]
+[JsonDerivedType(typeof(AddRecommendation), nameof(AddRecommendation))]
+[JsonDerivedType(typeof(CompleteFindings), nameof(CompleteFindings))]
+[JsonDerivedType(typeof(DraftLearningSummary), nameof(DraftLearningSummary))]
+[JsonDerivedType(typeof(SubmitSummaryForReview), nameof(SubmitSummaryForReview))]
+[JsonDerivedType(typeof(ApproveSummary), nameof(ApproveSummary))]
+[JsonDerivedType(typeof(ReturnSummary), nameof(ReturnSummary))]
+[JsonDerivedType(typeof(PublishSummary), nameof(PublishSummary))]
+[JsonDerivedType(typeof(RecordSummaryDownload), nameof(RecordSummaryDownload))]
+[JsonDerivedType(typeof(RecordDocumentsPurged), nameof(RecordDocumentsPurged))]
+[JsonDerivedType(typeof(StoreSummaryVersion), nameof(StoreSummaryVersion))]
+[JsonDerivedType(typeof(AddAction), nameof(AddAction))]
+[JsonDerivedType(typeof(AgreeActionPlan), nameof(AgreeActionPlan))]
+[JsonDerivedType(typeof(RecordActionProgress), nameof(RecordActionProgress))]
+[JsonDerivedType(typeof(CompleteAction), nameof(CompleteAction))]
+[JsonDerivedType(typeof(VerifyAction), nameof(VerifyAction))]
+[JsonDerivedType(typeof(ReopenAction), nameof(ReopenAction))]
+[JsonDerivedType(typeof(CarryForwardAction), nameof(CarryForwardAction))]
 public abstract record CycleCommand;
 
 /// <summary>A command an agency issues for itself; the history names that agency as the actor.</summary>

@@ -1,0 +1,96 @@
+using Maca.Orchestrations.Cycles;
+using Microsoft.DurableTask;
+
+namespace Maca.Orchestrations.Workflow;
+
+/// <summary>
+/// One audit cycle as a Durable Task orchestration; its instance id is the cycle id. It waits for the next command
+/// or the next due step, whichever comes first, decides with the orchestration's own clock, folds, and hands the
+/// decision's effects to activities: recording it (the read model and the history) and sending each email. It is
+/// deterministic: no clock, ids or I/O of its own, so a replay of its history makes the same decisions.
+/// </summary>
+public sealed class AuditCycleOrchestrator(CycleDecider decider) : TaskOrchestrator<CycleRun, string>
+{
+    public const string CommandEvent = "Command";
+    /// <summary>Generations stay short, so a replay reads a few hundred history events, not a cycle's lifetime.</summary>
+    public const int TurnsPerGeneration = 40;
+    private const int RecentOutcomes = 20;
+
+    private static readonly TaskOptions EmailRetries = TaskOptions.FromRetryPolicy(
+        new RetryPolicy(maxNumberOfAttempts: 4, firstRetryInterval: TimeSpan.FromSeconds(2), backoffCoefficient: 3));
+
+    public override async Task<string> RunAsync(TaskOrchestrationContext context, CycleRun run)
+    {
+        var (state, offset, handled) = (run.State, run.ClockOffset, run.HandledRequests.ToList());
+        var recent = new List<RequestOutcome>();
+        context.SetCustomStatus(Progress(state, recent));
+        // One waiter for the whole generation: a waiter left behind by a timer that won would swallow a command.
+        var next = context.WaitForExternalEvent<CycleRequest>(CommandEvent);
+        DateTimeOffset? spent = null; // a due time whose tick changed nothing: wait for a command instead
+        for (var turn = 0; turn < TurnsPerGeneration && !state.IsFinished; turn++)
+        {
+            var due = state.NextDueAt == spent ? null : state.NextDueAt;
+            var request = await NextAsync(context, next, due, offset);
+            if (request is not null) next = context.WaitForExternalEvent<CycleRequest>(CommandEvent);
+            if (request?.ClockOffset is { } moved && moved > offset) offset = moved;
+            var command = request is null ? new Tick() : request.Command;
+            if (command is null || (request is not null && handled.Contains(request.RequestId))) continue;
+
+            var now = new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero) + offset;
+            var decision = decider.Decide(command, state, now);
+            spent = request is null && decision.Events.Count == 0 ? due : null;
+            if (decision.IsRejected || decision.Events.Count > 0)
+            {
+                var outboxIds = await context.CallActivityAsync<IReadOnlyList<string>>(CycleActivities.RecordDecision,
+                    new CycleDecisionRecord(run.CycleId, state.Version, decision.Events, request?.Actor ?? "system",
+                        request?.RequestId, decision.Rejection));
+                state = CycleEvolver.Fold(decision.Events, state);
+                foreach (var outboxId in outboxIds) await SendAsync(context, outboxId);
+            }
+            if (request is not null)
+            {
+                handled.Add(request.RequestId);
+                recent.Add(new RequestOutcome(request.RequestId, state.Version,
+                    decision.Events.Select(e => e.GetType().Name).ToList(), decision.Rejection));
+                if (recent.Count > RecentOutcomes) recent.RemoveAt(0);
+            }
+            context.SetCustomStatus(Progress(state, recent));
+        }
+        if (state.IsFinished) return state.Phase.ToString();
+        // Buffered commands go with it into the next generation.
+        context.ContinueAsNew(new CycleRun(run.CycleId, state, offset, handled.TakeLast(200).ToList()), preserveUnprocessedEvents: true);
+        return state.Phase.ToString();
+    }
+
+    /// <summary>The next request, or null when the next due step comes first (its timer is cancelled otherwise).</summary>
+    private static async Task<CycleRequest?> NextAsync(TaskOrchestrationContext context, Task<CycleRequest> next,
+        DateTimeOffset? due, TimeSpan offset)
+    {
+        if (due is null) return await next;
+        using var cancel = new CancellationTokenSource();
+        var timer = context.CreateTimer((due.Value - offset).UtcDateTime, cancel.Token);
+        if (await Task.WhenAny(next, timer) == timer) return null;
+        // Cancel, not CancelAsync: its callbacks must run here, on the orchestrator's own thread, during this episode.
+        cancel.Cancel();
+        return await next;
+    }
+
+    /// <summary>An email that still fails after its retries stays failed in the outbox, with a retry button.</summary>
+    private static async Task SendAsync(TaskOrchestrationContext context, string outboxId)
+    {
+        try { await context.CallActivityAsync(CycleActivities.SendEmail, outboxId, EmailRetries); }
+        catch (TaskFailedException) { }
+    }
+
+    private static CycleProgress Progress(CycleState state, IReadOnlyList<RequestOutcome> recent) =>
+        new(state.Phase.ToString(), state.Version, state.NextDueAt, recent.ToList());
+}
+
+/// <summary>
+/// The activities' registered names (their classes' names, in the app), so the orchestrator names them without
+/// referring to the app; the worker registers them under exactly these.
+/// </summary>
+public static class CycleActivities
+{
+    public const string RecordDecision = "RecordCycleDecisionActivity", SendEmail = "SendCycleEmailActivity";
+}
