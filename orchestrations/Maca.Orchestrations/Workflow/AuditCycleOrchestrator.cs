@@ -33,8 +33,15 @@ public sealed class AuditCycleOrchestrator(CycleDecider decider) : TaskOrchestra
             var request = await NextAsync(context, next, due, offset);
             if (request is not null) next = context.WaitForExternalEvent<CycleRequest>(CommandEvent);
             if (request?.ClockOffset is { } moved && moved > offset) offset = moved;
+            if (request is not null && handled.Contains(request.RequestId)) continue;
             var command = request is null ? new Tick() : request.Command;
-            if (command is null || (request is not null && handled.Contains(request.RequestId))) continue;
+            if (command is null)
+            {
+                // Only the clock moved: say so to whoever sent it; the next due step is timed from the new offset.
+                Told(recent, handled, request!, state, Decision.NoOp);
+                context.SetCustomStatus(Progress(state, recent));
+                continue;
+            }
 
             var now = new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero) + offset;
             var decision = decider.Decide(command, state, now);
@@ -47,19 +54,22 @@ public sealed class AuditCycleOrchestrator(CycleDecider decider) : TaskOrchestra
                 state = CycleEvolver.Fold(decision.Events, state);
                 foreach (var outboxId in outboxIds) await SendAsync(context, outboxId);
             }
-            if (request is not null)
-            {
-                handled.Add(request.RequestId);
-                recent.Add(new RequestOutcome(request.RequestId, state.Version,
-                    decision.Events.Select(e => e.GetType().Name).ToList(), decision.Rejection));
-                if (recent.Count > RecentOutcomes) recent.RemoveAt(0);
-            }
+            if (request is not null) Told(recent, handled, request, state, decision);
             context.SetCustomStatus(Progress(state, recent));
         }
         if (state.IsFinished) return state.Phase.ToString();
         // Buffered commands go with it into the next generation.
         context.ContinueAsNew(new CycleRun(run.CycleId, state, offset, handled.TakeLast(200).ToList()), preserveUnprocessedEvents: true);
         return state.Phase.ToString();
+    }
+
+    private static void Told(List<RequestOutcome> recent, List<string> handled, CycleRequest request, CycleState state,
+        Decision decision)
+    {
+        handled.Add(request.RequestId);
+        recent.Add(new RequestOutcome(request.RequestId, state.Version,
+            decision.Events.Select(e => e.GetType().Name).ToList(), decision.Rejection));
+        if (recent.Count > RecentOutcomes) recent.RemoveAt(0);
     }
 
     /// <summary>The next request, or null when the next due step comes first (its timer is cancelled otherwise).</summary>
