@@ -21,6 +21,13 @@ public sealed class DurableEngineOptions
     public TimeSpan MaxQueuePollingInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
+    /// How long a message taken from a control queue stays hidden from other processes. When a partition moves to
+    /// another process (one starts, or one dies), what the old owner had taken but not finished waits this long: the
+    /// provider's default of 5 minutes held some cycles still for that long; an episode takes milliseconds.
+    /// </summary>
+    public TimeSpan ControlQueueVisibilityTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
     /// Who holds the partition leases. Stable across restarts, so a restarted process takes its leases back at once
     /// instead of waiting 30 s for them to expire; unique per process, so two processes never share leases.
     /// Empty: the machine's name and this checkout's folder.

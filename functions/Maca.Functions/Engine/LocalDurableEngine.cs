@@ -71,6 +71,7 @@ public sealed partial class LocalDurableEngine(IOptions<DurableEngineOptions> op
                 : new StorageAccountClientProvider(storage.Value.AccountName!, new Azure.Identity.DefaultAzureCredential()),
             PartitionCount = o.PartitionCount,
             MaxQueuePollingInterval = o.MaxQueuePollingInterval,
+            ControlQueueVisibilityTimeout = o.ControlQueueVisibilityTimeout,
             WorkerId = o.WorkerId.Length > 0 ? o.WorkerId : DefaultWorkerId(environment),
             LoggerFactory = loggers,
         };
