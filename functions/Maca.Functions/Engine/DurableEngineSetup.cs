@@ -6,7 +6,6 @@ using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Converters;
 using Microsoft.DurableTask.Worker;
-using Microsoft.Extensions.Options;
 
 namespace Maca.Functions.Engine;
 
@@ -24,9 +23,7 @@ public static class DurableEngineSetup
         var chosen = builder.Configuration.GetValue<int>($"{DurableEngineOptions.Section}:SidecarPort");
         var port = chosen > 0 ? chosen : FreeLoopbackPort();
         var address = $"http://127.0.0.1:{port}";
-        services.AddSingleton(sp => new LocalDurableEngine(sp.GetRequiredService<IOptions<DurableEngineOptions>>(),
-            sp.GetRequiredService<IOptions<Storage.StorageOptions>>(), sp.GetRequiredService<IHostEnvironment>(),
-            sp.GetRequiredService<ILoggerFactory>(), sp.GetRequiredService<ILogger<LocalDurableEngine>>()) { Address = address });
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<LocalDurableEngine>(sp, address));
         services.AddHostedService(sp => sp.GetRequiredService<LocalDurableEngine>());
         services.AddSingleton<DurableEngineProbe>();
         // One JSON form for every orchestration input, event, activity result and custom status: the cycle's own.

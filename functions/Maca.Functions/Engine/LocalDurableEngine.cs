@@ -14,15 +14,16 @@ namespace Maca.Functions.Engine;
 /// worker and client reach it the way they reach the Functions host's extension in Azure. Its own host, not the
 /// app's: the app's server may be a test server with no sockets, and the engine must outlive the app's requests.
 /// </summary>
-public sealed partial class LocalDurableEngine(IOptions<DurableEngineOptions> options, IOptions<StorageOptions> storage,
-    IHostEnvironment environment, ILoggerFactory loggers, ILogger<LocalDurableEngine> logger) : IHostedService, IAsyncDisposable
+/// <param name="address">Where the sidecar listens; fixed when the app's services are registered.</param>
+public sealed partial class LocalDurableEngine(string address, IOptions<DurableEngineOptions> options,
+    IOptions<StorageOptions> storage, IHostEnvironment environment, ILoggerFactory loggers,
+    ILogger<LocalDurableEngine> logger) : IHostedService, IAsyncDisposable
 {
     private static readonly TimeSpan StoreCreationTimeout = TimeSpan.FromSeconds(5);
     private WebApplication? _sidecar;
     private SidecarOrchestrationService? _service;
 
-    /// <summary>Where the sidecar listens; fixed when the app's services are registered.</summary>
-    public required string Address { get; init; }
+    public string Address => address;
 
     public string TaskHubName => storage.Value.NamePrefix + options.Value.TaskHubName;
 

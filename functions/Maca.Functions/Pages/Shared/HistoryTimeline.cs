@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Maca.Functions.Cycles;
+using Maca.Orchestrations.Actions;
 using Maca.Orchestrations.Calendar;
 using Maca.Orchestrations.Cycles;
 
@@ -72,7 +73,8 @@ public static class HistoryTimeline
         var notification = e.Data?["notification"];
         var kind = PlainWords.Sentence(notification?["kind"]?.GetValue<string>() ?? "Email");
         var to = string.Join(", ", (notification?["to"]?.AsArray() ?? []).Select(a => a!.GetValue<string>()));
-        var who = notification?["agencyCode"]?.GetValue<string>() is { } code ? $"{AgencyName(cycle, code)} ({to})" : to;
+        var who = notification?["agencyCode"]?.GetValue<string>() is { } code
+            ? $"{ActionOwners.Name(cycle, code)} ({to})" : to;
         var delivery = deliveries.GetValueOrDefault($"{cycle.CycleId}.{e.Version:D8}");
         return delivery?.EventType switch
         {
@@ -87,7 +89,7 @@ public static class HistoryTimeline
         {
             var purpose = step!["purpose"]?.GetValue<string>() ?? "";
             var chaser = step["chaser"]?.GetValue<string>();
-            var agency = step["agencyCode"]?.GetValue<string>() is { } code ? $" for {AgencyName(cycle, code)}" : "";
+            var agency = step["agencyCode"]?.GetValue<string>() is { } code ? $" for {ActionOwners.Name(cycle, code)}" : "";
             var action = step["actionId"]?.GetValue<string>() is { } id ? $" for action {id}" : "";
             var due = WorkingCalendar.FormatDate(WorkingCalendar.UkDate(step["dueAt"]!.GetValue<DateTimeOffset>()));
             return $"{StepWords(purpose, chaser)}{agency}{action} {(chaser is null ? "on" : "due")} {due}";
@@ -118,7 +120,7 @@ public static class HistoryTimeline
             : purposes.All(p => p.Contains("Nomination", StringComparison.Ordinal)) ? "Nomination reminders"
             : "Scheduled emails";
         var agencies = ids.Where(p => p.Length > 1 && cycle.Agencies.ContainsKey(p[1])).Select(p => p[1]).Distinct().ToList();
-        var whom = agencies.Count == 1 ? $" for {AgencyName(cycle, agencies[0])}" : "";
+        var whom = agencies.Count == 1 ? $" for {ActionOwners.Name(cycle, agencies[0])}" : "";
         return $"{what}{whom} stopped: {Reason(data?["reason"]?.GetValue<string>() ?? "")}";
     }
 
@@ -131,7 +133,4 @@ public static class HistoryTimeline
         "coordinator proceeded" => "the coordinator went on without the missing responses",
         _ => reason,
     };
-
-    private static string AgencyName(CycleState cycle, string code) =>
-        cycle.Agencies.TryGetValue(code, out var agency) ? agency.Name : code;
 }
