@@ -8,10 +8,13 @@ public sealed class DurableEngineOptions
     public const string Section = "Durable";
 
     /// <summary>Storage:NamePrefix goes in front, so tests sharing one Azurite each get a hub of their own.</summary>
-    [RegularExpression("^[a-z][a-z0-9]{2,30}$", ErrorMessage = "Durable:TaskHubName must be 3 to 31 lower-case letters and digits.")]
+    [RegularExpression("^[a-z][a-z0-9]{2,30}$",
+        ErrorMessage = "Durable:TaskHubName must be 3 to 31 lower-case letters and digits.")]
     public string TaskHubName { get; set; } = "maca";
 
-    /// <summary>Two control queues: enough for two processes to share the cycles, and only two queues to poll when idle.</summary>
+    /// <summary>
+    /// Two control queues: enough for two processes to share the cycles, and only two queues to poll when idle.
+    /// </summary>
     [Range(1, 16)] public int PartitionCount { get; set; } = 2;
 
     /// <summary>
@@ -32,9 +35,12 @@ public sealed class DurableEngineOptions
     /// instead of waiting 30 s for them to expire; unique per process, so two processes never share leases.
     /// Empty: the machine's name and this checkout's folder.
     /// </summary>
-    [RegularExpression("^[A-Za-z0-9._-]{0,64}$", ErrorMessage = "Durable:WorkerId may hold letters, digits, '.', '_' and '-'.")]
+    [RegularExpression("^[A-Za-z0-9._-]{0,64}$",
+        ErrorMessage = "Durable:WorkerId may hold letters, digits, '.', '_' and '-'.")]
     public string WorkerId { get; set; } = "";
 
-    /// <summary>The loopback port of the gRPC sidecar the SDK's worker and client talk to; 0 takes a free one.</summary>
+    /// <summary>
+    /// The loopback port of the gRPC sidecar the SDK's worker and client talk to; 0 takes a free one.
+    /// </summary>
     [Range(0, 65535)] public int SidecarPort { get; set; }
 }

@@ -21,7 +21,10 @@ public sealed class DurableEngineProbe(DurableTaskClient client, LocalDurableEng
             return "ok";
         }
         catch (OperationCanceledException) { return "error: no answer within 5 seconds"; }
-        catch (RpcException ex) when (ex.StatusCode == StatusCode.Cancelled) { return "error: no answer within 5 seconds"; }
+        catch (RpcException ex) when (ex.StatusCode == StatusCode.Cancelled)
+        {
+            return "error: no answer within 5 seconds";
+        }
         catch (RpcException ex) { return $"error: the engine answered {ex.StatusCode}"; }
     }
 }

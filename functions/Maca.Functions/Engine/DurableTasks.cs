@@ -11,7 +11,9 @@ namespace Maca.Functions.Engine;
 /// </summary>
 public static class DurableTasks
 {
-    /// <summary>Orchestrators are made by the worker, not by DI: each is handed the pure rules it decides with.</summary>
+    /// <summary>
+    /// Orchestrators are made by the worker, not by DI: each is handed the pure rules it decides with.
+    /// </summary>
     public static void Register(DurableTaskRegistry tasks, CycleDecider decider)
     {
         tasks.AddOrchestrator(nameof(AuditCycleOrchestrator), () => new AuditCycleOrchestrator(decider));

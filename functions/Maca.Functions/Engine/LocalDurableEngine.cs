@@ -69,7 +69,8 @@ public sealed partial class LocalDurableEngine(string address, IOptions<DurableE
             TaskHubName = TaskHubName,
             StorageAccountClientProvider = storage.Value.UsesConnectionString
                 ? new StorageAccountClientProvider(storage.Value.ConnectionString!)
-                : new StorageAccountClientProvider(storage.Value.AccountName!, new Azure.Identity.DefaultAzureCredential()),
+                : new StorageAccountClientProvider(storage.Value.AccountName!,
+                    new Azure.Identity.DefaultAzureCredential()),
             PartitionCount = o.PartitionCount,
             MaxQueuePollingInterval = o.MaxQueuePollingInterval,
             ControlQueueVisibilityTimeout = o.ControlQueueVisibilityTimeout,
@@ -80,7 +81,8 @@ public sealed partial class LocalDurableEngine(string address, IOptions<DurableE
 
     private WebApplication BuildSidecar(AzureStorageOrchestrationService provider, SidecarOrchestrationService service)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = environment.ContentRootPath });
+        var builder = WebApplication.CreateSlimBuilder(
+            new WebApplicationOptions { ContentRootPath = environment.ContentRootPath });
         builder.Configuration.Sources.Clear(); // the app's URLs and settings are not the sidecar's
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton(loggers);
@@ -96,7 +98,9 @@ public sealed partial class LocalDurableEngine(string address, IOptions<DurableE
         return sidecar;
     }
 
-    /// <summary>The same after every restart of this checkout on this machine, and different for another checkout.</summary>
+    /// <summary>
+    /// The same after every restart of this checkout on this machine, and different for another checkout.
+    /// </summary>
     private static string DefaultWorkerId(IHostEnvironment environment)
     {
         var folder = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
@@ -104,7 +108,8 @@ public sealed partial class LocalDurableEngine(string address, IOptions<DurableE
         return $"{Environment.MachineName}-{folder}";
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Durable Task engine: task hub {TaskHub}, sidecar at {Address}")]
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Durable Task engine: task hub {TaskHub}, sidecar at {Address}")]
     private partial void LogStarted(string taskHub, string address);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The task hub's storage is not ready yet ({Reason})")]

@@ -36,14 +36,18 @@ public sealed class SidecarGrpcServer(IHostApplicationLifetime lifetime, ILogger
         var continued = request.Actions.Select(a => a.CompleteOrchestration)
             .FirstOrDefault(c => c?.OrchestrationStatus == Protobuf.OrchestrationStatus.ContinuedAsNew);
         if (continued is null) return base.CompleteOrchestratorTask(request, context);
-        foreach (var toSelf in request.Actions.Where(a => a.SendEvent?.Instance?.InstanceId == request.InstanceId).ToList())
+        var toItself = request.Actions.Where(a => a.SendEvent?.Instance?.InstanceId == request.InstanceId).ToList();
+        foreach (var toSelf in toItself)
         {
             request.Actions.Remove(toSelf);
             continued.CarryoverEvents.Add(new Protobuf.HistoryEvent
             {
                 EventId = -1,
                 Timestamp = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTime(DateTime.UtcNow),
-                EventRaised = new Protobuf.EventRaisedEvent { Name = toSelf.SendEvent.Name, Input = toSelf.SendEvent.Data },
+                EventRaised = new Protobuf.EventRaisedEvent
+                {
+                    Name = toSelf.SendEvent.Name, Input = toSelf.SendEvent.Data,
+                },
             });
         }
         return base.CompleteOrchestratorTask(request, context);

@@ -11,7 +11,8 @@ namespace Maca.Functions.Engine;
 /// starts the provider, so a start that fails (storage not there yet) is tried again here instead of ending the
 /// process from a callback that cannot catch it.
 /// </summary>
-public sealed partial class SidecarOrchestrationService(IOrchestrationService inner, ILogger<SidecarOrchestrationService> logger)
+public sealed partial class SidecarOrchestrationService(IOrchestrationService inner,
+    ILogger<SidecarOrchestrationService> logger)
     : IOrchestrationService
 {
     private static readonly TimeSpan LongestWait = TimeSpan.FromSeconds(30);
@@ -108,7 +109,8 @@ public sealed partial class SidecarOrchestrationService(IOrchestrationService in
         inner.ReleaseTaskOrchestrationWorkItemAsync(workItem);
     public int TaskActivityDispatcherCount => inner.TaskActivityDispatcherCount;
     public int MaxConcurrentTaskActivityWorkItems => inner.MaxConcurrentTaskActivityWorkItems;
-    public Task<TaskActivityWorkItem> LockNextTaskActivityWorkItem(TimeSpan receiveTimeout, CancellationToken cancellationToken) =>
+    public Task<TaskActivityWorkItem> LockNextTaskActivityWorkItem(TimeSpan receiveTimeout,
+        CancellationToken cancellationToken) =>
         inner.LockNextTaskActivityWorkItem(receiveTimeout, cancellationToken);
     public Task<TaskActivityWorkItem> RenewTaskActivityWorkItemLockAsync(TaskActivityWorkItem workItem) =>
         inner.RenewTaskActivityWorkItemLockAsync(workItem);
@@ -119,12 +121,14 @@ public sealed partial class SidecarOrchestrationService(IOrchestrationService in
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The workflow engine could not start ({Reason}); trying again in {Seconds} s")]
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "The workflow engine could not start ({Reason}); trying again in {Seconds} s")]
     private partial void LogNotStarted(string reason, double seconds);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The workflow engine did not stop cleanly ({Reason})")]
     private partial void LogNotStopped(string reason);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{InstanceId}: dropped {EventType} meant for an earlier execution")]
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "{InstanceId}: dropped {EventType} meant for an earlier execution")]
     private partial void LogDropped(string instanceId, string eventType);
 }

@@ -22,7 +22,8 @@ public sealed class RecordCycleDecisionActivity(CycleStore store, EmailComposer 
         if (cycle.State.Version >= input.FromVersion + input.Events.Count) return emails;
         if (cycle.State.Version != input.FromVersion)
             throw new InvalidOperationException(
-                $"Cycle {input.CycleId} is at version {cycle.State.Version}; its orchestrator decided from {input.FromVersion}.");
+                $"Cycle {input.CycleId} is at version {cycle.State.Version}; "
+                + $"its orchestrator decided from {input.FromVersion}.");
         var after = CycleEvolver.Fold(input.Events, cycle.State);
         await store.CommitAsync(cycle, after, input.Events, input.Actor, composer.Entries(cycle, after, input.Events),
             inputJson: null, request: null, CancellationToken.None);

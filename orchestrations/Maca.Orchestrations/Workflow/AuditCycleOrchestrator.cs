@@ -12,7 +12,9 @@ namespace Maca.Orchestrations.Workflow;
 public sealed class AuditCycleOrchestrator(CycleDecider decider) : TaskOrchestrator<CycleRun, string>
 {
     public const string CommandEvent = "Command";
-    /// <summary>Generations stay short, so a replay reads a few hundred history events, not a cycle's lifetime.</summary>
+    /// <summary>
+    /// Generations stay short, so a replay reads a few hundred history events, not a cycle's lifetime.
+    /// </summary>
     public const int TurnsPerGeneration = 40;
     private const int RecentOutcomes = 20;
 
@@ -59,7 +61,8 @@ public sealed class AuditCycleOrchestrator(CycleDecider decider) : TaskOrchestra
         }
         if (state.IsFinished) return state.Phase.ToString();
         // Buffered commands go with it into the next generation.
-        context.ContinueAsNew(new CycleRun(run.CycleId, state, offset, handled.TakeLast(200).ToList()), preserveUnprocessedEvents: true);
+        context.ContinueAsNew(new CycleRun(run.CycleId, state, offset, handled.TakeLast(200).ToList()),
+            preserveUnprocessedEvents: true);
         return state.Phase.ToString();
     }
 
@@ -72,7 +75,9 @@ public sealed class AuditCycleOrchestrator(CycleDecider decider) : TaskOrchestra
         if (recent.Count > RecentOutcomes) recent.RemoveAt(0);
     }
 
-    /// <summary>The next request, or null when the next due step comes first (its timer is cancelled otherwise).</summary>
+    /// <summary>
+    /// The next request, or null when the next due step comes first (its timer is cancelled otherwise).
+    /// </summary>
     private static async Task<CycleRequest?> NextAsync(TaskOrchestrationContext context, Task<CycleRequest> next,
         DateTimeOffset? due, TimeSpan offset)
     {

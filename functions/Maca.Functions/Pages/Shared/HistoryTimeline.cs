@@ -43,13 +43,15 @@ public static class HistoryTimeline
                     current ??= email;
                     break;
                 default:
-                    current = new Building(PlainWords.Sentence(e.EventType) + PlainWords.Detail(e), e.Actor, e.Timestamp, true);
+                    var title = PlainWords.Sentence(e.EventType) + PlainWords.Detail(e);
+                    current = new Building(title, e.Actor, e.Timestamp, Visible: true);
                     entries.Add(current);
                     break;
             }
         }
         return entries.Where(b => b.Visible || b.AlsoDone.Count + b.ComingUp.Count > 0)
-            .Select(b => new TimelineEntry(b.Title, PlainWords.Actor(b.Actor, cycle.Agencies), b.At, b.AlsoDone, b.ComingUp))
+            .Select(b => new TimelineEntry(b.Title, PlainWords.Actor(b.Actor, cycle.Agencies), b.At, b.AlsoDone,
+                b.ComingUp))
             .Reverse().ToList();
     }
 
@@ -59,7 +61,9 @@ public static class HistoryTimeline
         public List<string> ComingUp { get; } = [];
     }
 
-    /// <summary>The entry an engine event belongs to; one of its own when the command left nothing else to show.</summary>
+    /// <summary>
+    /// The entry an engine event belongs to; one of its own when the command left nothing else to show.
+    /// </summary>
     private static Building Attach(ref Building? current, List<Building> entries, HistoryEvent e)
     {
         if (current is not null) return current;
@@ -68,7 +72,8 @@ public static class HistoryTimeline
         return current;
     }
 
-    private static string Emailed(HistoryEvent e, CycleState cycle, IReadOnlyDictionary<string, HistoryEvent> deliveries)
+    private static string Emailed(HistoryEvent e, CycleState cycle,
+        IReadOnlyDictionary<string, HistoryEvent> deliveries)
     {
         var notification = e.Data?["notification"];
         var kind = PlainWords.Sentence(notification?["kind"]?.GetValue<string>() ?? "Email");
@@ -89,7 +94,8 @@ public static class HistoryTimeline
         {
             var purpose = step!["purpose"]?.GetValue<string>() ?? "";
             var chaser = step["chaser"]?.GetValue<string>();
-            var agency = step["agencyCode"]?.GetValue<string>() is { } code ? $" for {ActionOwners.Name(cycle, code)}" : "";
+            var agency = step["agencyCode"]?.GetValue<string>() is { } code
+                ? $" for {ActionOwners.Name(cycle, code)}" : "";
             var action = step["actionId"]?.GetValue<string>() is { } id ? $" for action {id}" : "";
             var due = WorkingCalendar.FormatDate(WorkingCalendar.UkDate(step["dueAt"]!.GetValue<DateTimeOffset>()));
             return $"{StepWords(purpose, chaser)}{agency}{action} {(chaser is null ? "on" : "due")} {due}";
@@ -110,7 +116,9 @@ public static class HistoryTimeline
         _ => PlainWords.Sentence(purpose),
     };
 
-    /// <summary>"Chasers for Police stopped: every case answered", from the step ids and the decider's reason.</summary>
+    /// <summary>
+    /// "Chasers for Police stopped: every case answered", from the step ids and the decider's reason.
+    /// </summary>
     private static string Cancelled(JsonNode? data, CycleState cycle)
     {
         var ids = (data?["stepIds"]?.AsArray() ?? []).Select(i => i!.GetValue<string>().Split(':')).ToList();
@@ -119,7 +127,8 @@ public static class HistoryTimeline
             : purposes.All(p => p.StartsWith("Meeting", StringComparison.Ordinal)) ? "Meeting reminders"
             : purposes.All(p => p.Contains("Nomination", StringComparison.Ordinal)) ? "Nomination reminders"
             : "Scheduled emails";
-        var agencies = ids.Where(p => p.Length > 1 && cycle.Agencies.ContainsKey(p[1])).Select(p => p[1]).Distinct().ToList();
+        var agencies = ids.Where(p => p.Length > 1 && cycle.Agencies.ContainsKey(p[1])).Select(p => p[1])
+            .Distinct().ToList();
         var whom = agencies.Count == 1 ? $" for {ActionOwners.Name(cycle, agencies[0])}" : "";
         return $"{what}{whom} stopped: {Reason(data?["reason"]?.GetValue<string>() ?? "")}";
     }
