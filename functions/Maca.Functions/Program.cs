@@ -7,7 +7,7 @@ using Maca.Functions.Directory;
 using Maca.Functions.Health;
 using Maca.Functions.Hosting;
 using Maca.Functions.Input;
-using Maca.Functions.Sweeping;
+using Maca.Functions.Retention;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -20,7 +20,7 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages(); // the API's empty errors become ProblemDetails
 // A person in a browser gets a page that says what happened and what to do, with the same status code.
-app.UseWhen(http => !http.Request.Path.StartsWithSegments("/api") && !http.Request.Path.StartsWithSegments("/SweepDueWork"),
+app.UseWhen(http => !http.Request.Path.StartsWithSegments("/api") && !http.Request.Path.StartsWithSegments("/" + RetentionTrigger.FunctionName),
     pages => pages.UseStatusCodePagesWithReExecute("/status/{0}"));
 app.UseMiddleware<RequestSizeLimit>();
 app.UseStaticFiles(); // GOV.UK Frontend assets and our own CSS/JS: public, and served before any sign-in check
@@ -36,7 +36,7 @@ app.MapDocuments();
 app.MapMagicLinks();
 app.MapSignOut();
 app.MapRazorPages();
-if (SweepDueWorkTrigger.IsReachable(app.Environment)) app.MapSweepDueWork();
+if (RetentionTrigger.IsReachable(app.Environment)) app.MapRetentionTrigger();
 if (app.Environment.IsDevelopment())
 {
     app.MapDevelopmentTokens();

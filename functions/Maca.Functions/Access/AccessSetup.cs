@@ -35,7 +35,7 @@ public static class AccessSetup
             o.Conventions.AuthorizeFolder("/Agency", AgencyPolicy);
             o.Conventions.AuthorizeFolder("/Directory", CoordinatorPolicy);
             o.Conventions.AuthorizeFolder("/Plans", CoordinatorPolicy);
-        });
+        }).AddMvcOptions(o => o.Filters.Add<Pages.Shared.CommandsInProgress.Filter>());
 
         services.AddAuthentication(Selector)
             .AddPolicyScheme(Selector, "Bearer, App Service or cookie", o => o.ForwardDefaultSelector = Choose)

@@ -2,7 +2,10 @@ using Maca.Orchestrations.Cycles;
 
 namespace Maca.Functions.Cycles;
 
-/// <summary>What a command did: committed (or a no-op, or a replay of an earlier identical request), or refused.</summary>
+/// <summary>
+/// What a command did: recorded (or a no-op, or a replay of an earlier identical request), refused, or still being
+/// processed by the cycle's orchestrator.
+/// </summary>
 public sealed record CommandResult(CycleState State, IReadOnlyList<string> EventTypes, Rejection? Rejection = null, bool Replayed = false)
 {
     public bool Accepted => Rejection is null;
@@ -11,7 +14,19 @@ public sealed record CommandResult(CycleState State, IReadOnlyList<string> Event
     public int Version { get; init; } = State.Version;
     public string Phase { get; init; } = State.Phase.ToString();
 
+    /// <summary>
+    /// Accepted for processing, but the orchestrator's outcome was not known in time: <see cref="State"/> is the
+    /// state before it. Pages say "being processed" and look again; the API answers 202 with the status URL.
+    /// </summary>
+    public bool Pending { get; init; }
+
+    /// <summary>The id the command was raised to the orchestrator with; none when it was answered here.</summary>
+    public string? RequestId { get; init; }
+
     public static CommandResult Refused(CycleState state, Rejection rejection) => new(state, [], rejection);
+
+    public static CommandResult InProgress(CycleState before, string requestId) =>
+        new(before, []) { Pending = true, RequestId = requestId };
 }
 
 /// <summary>The first answer to an idempotent request, kept with the commit and replayed for every repeat.</summary>

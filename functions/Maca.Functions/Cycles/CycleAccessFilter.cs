@@ -10,13 +10,13 @@ public sealed class AgencyLinkAllowed;
 /// very cycle on an endpoint that allows links. Anyone else is told the cycle does not exist, which is also
 /// what they would hear if it did not.
 /// </summary>
-public sealed class CycleAccessFilter(CycleStore store, SnapshotCache snapshots) : IEndpointFilter
+public sealed class CycleAccessFilter(CycleStore store) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
         if (http.Request.RouteValues["id"] is not string id) return await next(context);
-        var cycle = snapshots.Get(id) ?? await store.LoadAsync(id, http.RequestAborted);
+        var cycle = await store.LoadAsync(id, http.RequestAborted);
         var user = http.User;
         var allowed = cycle.Exists && (user.RunsPartnership(cycle.State.PartnershipId)
             || (user.Link() is { } link && link.CycleId == id

@@ -1,12 +1,12 @@
 using System.Text.Json;
 using Maca.Functions.Email;
-using Maca.Functions.Outbox;
+using Maca.Functions.Email.Delivery;
 using Maca.Orchestrations.Calendar;
 using Maca.Orchestrations.Reading;
 
 namespace Maca.Functions.Cycles;
 
-public sealed record EmailContent(string OutboxId, string Kind, IReadOnlyList<string> To, DateTimeOffset QueuedAt, OutboxStatus Status,
+public sealed record EmailContent(string OutboxId, string Kind, IReadOnlyList<string> To, DateTimeOffset QueuedAt, EmailStatus Status,
     int Attempts, string? FailureReason);
 
 /// <summary>What a cycle holds, for people: the domain's <see cref="CycleContent"/> and every email with its delivery.</summary>

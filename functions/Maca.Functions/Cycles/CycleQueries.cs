@@ -1,13 +1,14 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
-using Maca.Functions.Outbox;
+using Maca.Functions.Email.Delivery;
 using Maca.Orchestrations.Calendar;
 
 namespace Maca.Functions.Cycles;
 
 /// <summary>Reads for the status API: one cycle with its audit trail, or a filtered page of cycles.</summary>
-public sealed class CycleQueries(CycleStore store, OutboxStore outbox, WorkingCalendar calendar, TimeProvider clock)
+public sealed class CycleQueries(CycleStore store, EmailDeliveries outbox, WorkingCalendar calendar, TimeProvider clock,
+    Workflow.CycleRuntime runtime, CycleRefusals refusals)
 {
     public sealed record ListFilter(IReadOnlyList<string>? Partnerships, IReadOnlyList<RuntimeStatus>? RuntimeStatus,
         DateTimeOffset? CreatedTimeFrom,
@@ -16,7 +17,7 @@ public sealed class CycleQueries(CycleStore store, OutboxStore outbox, WorkingCa
     public sealed record CyclePage(IReadOnlyList<CycleStatusDocument> Items, string? ContinuationToken);
 
     /// <summary>A cycle with its status and its emails, each read once.</summary>
-    public sealed record CycleDetail(CycleRecord Cycle, CycleStatusDocument Status, IReadOnlyList<OutboxRow> Emails);
+    public sealed record CycleDetail(CycleRecord Cycle, CycleStatusDocument Status, IReadOnlyList<EmailDeliveryRow> Emails);
 
     public async Task<CycleStatusDocument?> StatusAsync(string cycleId, bool showHistory, CancellationToken ct) =>
         (await DetailAsync(cycleId, showHistory, ct))?.Status;
@@ -26,19 +27,23 @@ public sealed class CycleQueries(CycleStore store, OutboxStore outbox, WorkingCa
         var cycle = await store.LoadAsync(cycleId, ct);
         if (!cycle.Exists) return null;
         var emails = await outbox.AllAsync(cycleId, ct);
-        var failed = emails.Where(e => e.Status == OutboxStatus.Failed)
+        var failed = emails.Where(e => e.Status == EmailStatus.Failed)
             .Select(e => new FailedEmail(e.OutboxId, e.Kind, e.LastError, e.Attempts)).ToList();
         var history = showHistory ? History(await store.HistoryAsync(cycleId, ct), emails) : null;
-        var status = CycleStatusBuilder.Build(cycle, clock.GetUtcNow(), calendar, history) with { FailedEmails = failed };
+        var status = CycleStatusBuilder.Build(cycle, clock.GetUtcNow(), calendar, history) with
+        {
+            FailedEmails = failed, RuntimeStatus = await runtime.StatusAsync(cycleId, cycle.State, ct),
+            LateRefusals = await refusals.LatestAsync(cycleId, 5, ct),
+        };
         return new CycleDetail(cycle, status, emails);
     }
 
     /// <summary>Every event in order, then every email's delivery record: the cycle's audit trail.</summary>
-    private static IReadOnlyList<HistoryEvent> History(IReadOnlyList<StoredEvent> stored, IReadOnlyList<OutboxRow> emails)
+    private static IReadOnlyList<HistoryEvent> History(IReadOnlyList<StoredEvent> stored, IReadOnlyList<EmailDeliveryRow> emails)
     {
         var events = stored.Select(e => new HistoryEvent(e.Type, e.At, e.Actor, e.Version, JsonNode.Parse(e.DataJson)));
         var deliveries = emails.Select(row => new HistoryEvent(
-            row.Status switch { OutboxStatus.Sent => "EmailSent", OutboxStatus.Failed => "EmailFailed", _ => "EmailPending" },
+            row.Status switch { EmailStatus.Sent => "EmailSent", EmailStatus.Failed => "EmailFailed", _ => "EmailPending" },
             row.SentAt ?? row.QueuedAt, Actors.System, null,
             new JsonObject
             {

@@ -12,7 +12,7 @@ public sealed record CycleRecord(string CycleId, CycleState State, ETag? ETag, s
 }
 
 /// <summary>One email ready for the outbox, rendered at commit time from a NotificationQueued event, with the link it carries.</summary>
-public sealed record OutboxEntry(string OutboxId, int Version, string Kind, string EmailJson, IssuedLink? Link);
+public sealed record QueuedEmail(string OutboxId, int Version, string Kind, string EmailJson, IssuedLink? Link);
 
 /// <summary>An event as stored, with who caused it.</summary>
 public sealed record StoredEvent(int Version, string Type, string Actor, DateTimeOffset At, string DataJson);

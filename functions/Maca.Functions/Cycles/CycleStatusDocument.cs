@@ -12,6 +12,9 @@ public sealed record CycleStatusDocument(
 {
     /// <summary>Emails that could not be delivered, with the reason, for the coordinator to fix and retry.</summary>
     public IReadOnlyList<FailedEmail> FailedEmails { get; init; } = [];
+
+    /// <summary>Commands the orchestrator refused after they were accepted for processing, newest first.</summary>
+    public IReadOnlyList<CycleRefusals.Refusal> LateRefusals { get; init; } = [];
 }
 
 /// <summary>An email that failed for good: which one, why, and after how many attempts.</summary>

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using Maca.Functions.Access.Links;
-using Maca.Functions.Outbox;
+using Maca.Functions.Email.Delivery;
 using Maca.Functions.Storage;
 using Maca.Functions.Storage.Tables;
 using Maca.Orchestrations.Cycles;
@@ -41,7 +41,7 @@ public sealed class CycleStore(StorageAccount storage, SnapshotSpill spill)
 
     /// <summary>Commits everything a command decided; returns the snapshot's new ETag.</summary>
     public async Task<ETag> CommitAsync(CycleRecord before, CycleState after, IReadOnlyList<CycleEvent> events, string actor,
-        IReadOnlyList<OutboxEntry> outbox, string? inputJson, (string Key, StoredResponse Response)? request, CancellationToken ct)
+        IReadOnlyList<QueuedEmail> outbox, string? inputJson, (string Key, StoredResponse Response)? request, CancellationToken ct)
     {
         var actions = new List<TableTransactionAction>();
         var version = before.State.Version;
@@ -54,7 +54,7 @@ public sealed class CycleStore(StorageAccount storage, SnapshotSpill spill)
             LargeProperty.Write(row, "Data", JsonSerializer.Serialize(e, CycleJson.Options));
             actions.Add(new TableTransactionAction(TableTransactionActionType.Add, row));
         }
-        actions.AddRange(outbox.Select(email => OutboxStore.QueueAction(before.CycleId, email, after.LastUpdatedAt)));
+        actions.AddRange(outbox.Select(email => EmailDeliveries.QueueAction(before.CycleId, email, after.LastUpdatedAt)));
         actions.AddRange(outbox.Where(e => e.Link is not null).Select(e => MagicLinkStore.IssueAction(e.Link!, after.LastUpdatedAt)));
         if (request is { } r)
         {

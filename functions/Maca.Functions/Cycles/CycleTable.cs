@@ -4,18 +4,21 @@ namespace Maca.Functions.Cycles;
 
 /// <summary>
 /// Row keys inside a cycle's partition of the Cycles table. Keeping every row of a cycle in one partition
-/// is what lets a command's events, snapshot, outbox emails and request record commit in one transaction.
+/// is what lets a decision's events, snapshot, emails and request record commit in one transaction.
 /// </summary>
 public static class CycleTable
 {
     public const string Name = "Cycles";
     public const string Snapshot = "snapshot";
     public const string EventPrefix = "event-";
-    public const string OutboxPrefix = "outbox-";
+    public const string EmailPrefix = "email-";
     public const string RequestPrefix = "request-";
+    public const string RefusalPrefix = "refusal-";
 
     public static string EventRow(int version) => $"{EventPrefix}{version:D8}";
-    public static string OutboxRow(int version) => $"{OutboxPrefix}{version:D8}";
+    public static string EmailRow(int version) => $"{EmailPrefix}{version:D8}";
+    /// <summary>One per request: the activity that records a refusal may run twice.</summary>
+    public static string RefusalRow(string requestId) => RefusalPrefix + requestId;
     public static string RequestRow(string idempotencyKey) =>
         RequestPrefix + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(idempotencyKey)))[..32];
 

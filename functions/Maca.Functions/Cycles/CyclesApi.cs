@@ -1,15 +1,17 @@
+using Maca.Functions.Workflow;
 using System.Security.Claims;
 using System.Text.Json;
 using Maca.Functions.Access;
 using Maca.Functions.Access.Links;
 using Maca.Functions.Directory;
 using Maca.Functions.Input;
-using Maca.Functions.Outbox;
+using Maca.Functions.Email.Delivery;
 using Microsoft.Extensions.Options;
 using Maca.Orchestrations.Cycles;
 using Maca.Orchestrations.Nominations;
 using Maca.Orchestrations.Summaries;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.DurableTask.Client;
 
 namespace Maca.Functions.Cycles;
 
@@ -21,7 +23,16 @@ public static class CyclesApi
 {
     public sealed record ManagementUrls(string Id, string StatusQueryGetUri, string SendEventPostUri, string TerminatePostUri,
         string SuspendPostUri, string ResumePostUri, string PurgeHistoryDeleteUri);
-    public sealed record Accepted(string InstanceId, int Version, string Phase, IReadOnlyList<string> Events, bool Replayed, string StatusQueryGetUri);
+    /// <summary>
+    /// A command's answer. Outcome is "accepted", "unchanged" or "replayed" once the cycle's orchestrator has
+    /// decided it, or "pending" when it has not yet: the status URL then shows it when it has.
+    /// </summary>
+    public sealed record Accepted(string InstanceId, int Version, string Phase, IReadOnlyList<string> Events,
+        bool Replayed, string StatusQueryGetUri)
+    {
+        public string Outcome { get; init; } = "accepted";
+        public string? RequestId { get; init; }
+    }
 
     public static RouteGroupBuilder MapCycles(this IEndpointRouteBuilder app)
     {
@@ -34,11 +45,11 @@ public static class CyclesApi
         coordinator.MapGet("/{id}", Status).WithSummary("A cycle's status; add showHistory=true for its audit trail");
         group.MapPost("/{id}/raiseEvent/{name}", RaiseEvent).WithMetadata(new AgencyLinkAllowed())
             .WithSummary("Send a cycle command by name, e.g. SubmitAuditTool");
-        coordinator.MapPost("/{id}/terminate", (string id, string? reason, HttpContext http, CycleEngine engine, CancellationToken ct) =>
+        coordinator.MapPost("/{id}/terminate", (string id, string? reason, HttpContext http, CycleGateway engine, CancellationToken ct) =>
             WithReason(reason, "Terminated by the coordinator", r => Execute(id, new TerminateCycle(r), http, engine, ct)));
-        coordinator.MapPost("/{id}/suspend", (string id, string? reason, HttpContext http, CycleEngine engine, CancellationToken ct) =>
+        coordinator.MapPost("/{id}/suspend", (string id, string? reason, HttpContext http, CycleGateway engine, CancellationToken ct) =>
             WithReason(reason, "Suspended by the coordinator", r => Execute(id, new SuspendCycle(r), http, engine, ct)));
-        coordinator.MapPost("/{id}/resume", (string id, HttpContext http, CycleEngine engine, CancellationToken ct) =>
+        coordinator.MapPost("/{id}/resume", (string id, HttpContext http, CycleGateway engine, CancellationToken ct) =>
             Execute(id, new ResumeCycle(), http, engine, ct));
         coordinator.MapGet("/{id}/content", async (string id, CycleContentQuery content, CancellationToken ct) =>
                 await content.GetAsync(id, ct) is { } found ? Results.Ok(found) : CycleProblems.NotFound(id))
@@ -55,7 +66,7 @@ public static class CyclesApi
             ? Task.FromResult<IResult>(TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["reason"] = [problem] }))
             : execute(string.IsNullOrWhiteSpace(reason) ? fallback : reason);
 
-    private static async Task<IResult> Start(StartCycleRequest request, HttpContext http, DirectoryStore directory, CycleEngine engine,
+    private static async Task<IResult> Start(StartCycleRequest request, HttpContext http, DirectoryStore directory, CycleGateway engine,
         IOptions<AppOptions> app, CancellationToken ct)
     {
         if (IdempotencyKeyProblem(http) is { } badKey) return badKey;
@@ -118,7 +129,7 @@ public static class CyclesApi
     public sealed record ListQuery(string? PartnershipId, string? RuntimeStatus, DateTimeOffset? CreatedTimeFrom, DateTimeOffset? CreatedTimeTo,
         int? Top, string? ContinuationToken);
 
-    private static async Task<IResult> RaiseEvent(string id, string name, HttpContext http, CycleEngine engine, NamesToKeepOut namesToKeepOut,
+    private static async Task<IResult> RaiseEvent(string id, string name, HttpContext http, CycleGateway engine, NamesToKeepOut namesToKeepOut,
         CycleStore store, CancellationToken ct)
     {
         // Strict UTF-8: bytes that are not UTF-8 are refused, never silently replaced.
@@ -153,26 +164,33 @@ public static class CyclesApi
         _ => null,
     };
 
-    private static async Task<IResult> Execute(string id, CycleCommand command, HttpContext http, CycleEngine engine, CancellationToken ct)
+    private static async Task<IResult> Execute(string id, CycleCommand command, HttpContext http, CycleGateway engine, CancellationToken ct)
     {
         if (IdempotencyKeyProblem(http) is { } badKey) return badKey;
         var result = await engine.ExecuteAsync(id, command, IdempotencyKey(http), IfMatchVersion(http), actor: http.User.Actor(), ct: ct);
         if (result.Rejection is { } rejection) return RejectionProblems.ToResult(rejection);
         var statusUri = Urls(http.RequestServices.GetRequiredService<IOptions<AppOptions>>().Value, id).StatusQueryGetUri;
         http.Response.Headers.ETag = $"\"{result.State.Version}\"";
-        return TypedResults.Accepted(statusUri, new Accepted(id, result.Version, result.Phase, result.EventTypes, result.Replayed, statusUri));
+        var outcome = result.Replayed ? "replayed" : result.Pending ? "pending"
+            : result.EventTypes.Count == 0 ? "unchanged" : "accepted";
+        return TypedResults.Accepted(statusUri, new Accepted(id, result.Version, result.Phase, result.EventTypes,
+            result.Replayed, statusUri) { Outcome = outcome, RequestId = result.RequestId });
     }
 
-    private static async Task<IResult> Purge(string id, HttpContext http, CycleStore store, CyclePurger purger, PartnershipAuditLog log,
-        TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> Purge(string id, HttpContext http, CycleStore store, CyclePurger purger,
+        PartnershipAuditLog log, Workflow.CycleRuntime runtime, DurableTaskClient client, TimeProvider clock,
+        CancellationToken ct)
     {
         var cycle = await store.LoadAsync(id, ct);
         if (!cycle.Exists) return CycleProblems.NotFound(id);
-        if (!cycle.State.IsFinished)
-            return TypedResults.Problem("Only a closed or terminated cycle can be purged.", statusCode: 409, title: "Not allowed in this phase");
+        // The engine would purge a running orchestration without a word; its cycle would then be half gone.
+        if (!cycle.State.IsFinished || await runtime.IsLiveAsync(id, ct))
+            return TypedResults.Problem("Only a closed or terminated cycle can be purged.", statusCode: 409,
+                title: "Not allowed in this phase");
         // Recorded first, outside the cycle: the record of a purge must survive the purge.
         await log.RecordAsync(new PartnershipAuditLog.Entry(cycle.State.PartnershipId, "CyclePurged", id, http.User.Actor(),
             clock.GetUtcNow(), $"{cycle.State.Theme} audit, {cycle.State.Phase}"), ct);
+        await client.PurgeInstanceAsync(id, cancellation: ct);
         await purger.PurgeAsync(id, ct);
         return TypedResults.Ok(new { instancesDeleted = 1 });
     }
@@ -180,9 +198,9 @@ public static class CyclesApi
     private static async Task<IResult> RetryEmail(string id, string outboxId, HttpContext http, EmailRetry retry, CancellationToken ct) =>
         await retry.RetryAsync(id, outboxId, http.User.Actor(), ct) switch
         {
-            OutboxStore.RetryOutcome.NotFound =>
+            EmailDeliveries.RetryOutcome.NotFound =>
                 TypedResults.Problem($"There is no email {outboxId} in this cycle.", statusCode: 404, title: "Not found"),
-            OutboxStore.RetryOutcome.NotFailed =>
+            EmailDeliveries.RetryOutcome.NotFailed =>
                 TypedResults.Problem("Only an email that failed can be sent again.", statusCode: 409, title: "Not failed"),
             _ => TypedResults.Accepted($"/api/cycles/{id}", new { outboxId, status = "Pending" }),
         };

@@ -10,6 +10,9 @@ public sealed class ShiftableClock(TimeProvider real) : TimeProvider
 
     public TimeSpan Offset => TimeSpan.FromTicks(Interlocked.Read(ref _offsetTicks));
 
+    /// <summary>How far the app's clock runs ahead of real time: always zero outside Development.</summary>
+    public static TimeSpan? OffsetOf(TimeProvider clock) => (clock as ShiftableClock)?.Offset;
+
     public override DateTimeOffset GetUtcNow() => real.GetUtcNow() + Offset;
 
     public DateTimeOffset Advance(TimeSpan by)

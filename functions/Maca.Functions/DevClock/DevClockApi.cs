@@ -17,7 +17,9 @@ public static class DevClockApi
         return group;
     }
 
-    private static Results<Ok<ClockReading>, ValidationProblem> Advance(AdvanceRequest request, ShiftableClock clock)
+    /// <summary>Answers once every running cycle has run what the move made due.</summary>
+    private static async Task<Results<Ok<ClockReading>, ValidationProblem>> Advance(AdvanceRequest request,
+        ShiftableClock clock, ClockBroadcast broadcast, CancellationToken ct)
     {
         if (request.To is { } to)
         {
@@ -31,6 +33,7 @@ public static class DevClockApi
                 return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["days"] = ["Give a positive number of days, hours or minutes, or a time to move to."] });
             clock.Advance(by);
         }
+        await broadcast.TellAsync(clock.Offset, ct);
         return TypedResults.Ok(new ClockReading(clock.GetUtcNow(), clock.Offset));
     }
 }

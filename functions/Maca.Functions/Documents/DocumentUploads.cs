@@ -1,3 +1,4 @@
+using Maca.Functions.Workflow;
 using Maca.Functions.Cycles;
 using Maca.Orchestrations.Cycles;
 
@@ -7,7 +8,7 @@ namespace Maca.Functions.Documents;
 /// The one way a file gets into a cycle: check what it really is, store it under a new name, then attach it
 /// through the engine so the history says who sent which file (by SHA-256). A refused attach removes the blob.
 /// </summary>
-public sealed class DocumentUploads(DocumentStore documents, CycleEngine engine)
+public sealed class DocumentUploads(DocumentStore documents, CycleGateway engine)
 {
     public sealed record Outcome(CaseDocument? Document, string? Problem, bool WrongPhase = false);
 

@@ -1,3 +1,4 @@
+using Maca.Functions.Workflow;
 using Maca.Functions.Access;
 using Maca.Functions.Cycles;
 using Maca.Orchestrations.Cycles;
@@ -47,7 +48,7 @@ public static class DocumentsApi
             new Uploaded(d.Id, d.FileName, d.Sha256, d.Bytes, d.Kind.ToString()));
     }
 
-    private static async Task<IResult> DownloadAsync(string id, string documentId, HttpContext http, CycleStore store, CycleEngine engine,
+    private static async Task<IResult> DownloadAsync(string id, string documentId, HttpContext http, CycleStore store, CycleGateway engine,
         DocumentStore documents, CancellationToken ct)
     {
         var cycle = (await store.LoadAsync(id, ct)).State;

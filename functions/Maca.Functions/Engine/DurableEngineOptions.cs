@@ -40,6 +40,12 @@ public sealed class DurableEngineOptions
     public string WorkerId { get; set; } = "";
 
     /// <summary>
+    /// How long an HTTP answer (or a page) waits for the orchestrator's outcome of a command before it says the
+    /// command is being processed. In one process the outcome takes tens of milliseconds.
+    /// </summary>
+    public TimeSpan CommandWait { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
     /// The loopback port of the gRPC sidecar the SDK's worker and client talk to; 0 takes a free one.
     /// </summary>
     [Range(0, 65535)] public int SidecarPort { get; set; }

@@ -26,6 +26,7 @@ public static class DurableEngineSetup
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<LocalDurableEngine>(sp, address));
         services.AddHostedService(sp => sp.GetRequiredService<LocalDurableEngine>());
         services.AddSingleton<DurableEngineProbe>();
+        services.AddSingleton<EngineWorkCounter>();
         // One JSON form for every orchestration input, event, activity result and custom status: the cycle's own.
         services.AddSingleton<DataConverter>(new JsonDataConverter(CycleJson.Options));
         services.AddDurableTaskWorker(worker =>

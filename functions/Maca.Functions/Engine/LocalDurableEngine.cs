@@ -16,7 +16,7 @@ namespace Maca.Functions.Engine;
 /// </summary>
 /// <param name="address">Where the sidecar listens; fixed when the app's services are registered.</param>
 public sealed partial class LocalDurableEngine(string address, IOptions<DurableEngineOptions> options,
-    IOptions<StorageOptions> storage, IHostEnvironment environment, ILoggerFactory loggers,
+    IOptions<StorageOptions> storage, EngineStorageCounter counter, EngineWorkCounter work, IHostEnvironment environment, ILoggerFactory loggers,
     ILogger<LocalDurableEngine> logger) : IHostedService, IAsyncDisposable
 {
     private static readonly TimeSpan StoreCreationTimeout = TimeSpan.FromSeconds(5);
@@ -39,7 +39,8 @@ public sealed partial class LocalDurableEngine(string address, IOptions<DurableE
         {
             LogStoreNotReady(ex.Message); // health says so; the provider creates what it needs when it starts
         }
-        _service = new SidecarOrchestrationService(provider, loggers.CreateLogger<SidecarOrchestrationService>());
+        _service = new SidecarOrchestrationService(provider, work,
+            loggers.CreateLogger<SidecarOrchestrationService>());
         _sidecar = BuildSidecar(provider, _service);
         await _sidecar.StartAsync(cancellationToken);
         LogStarted(TaskHubName, Address);
@@ -67,10 +68,7 @@ public sealed partial class LocalDurableEngine(string address, IOptions<DurableE
         return new AzureStorageOrchestrationServiceSettings
         {
             TaskHubName = TaskHubName,
-            StorageAccountClientProvider = storage.Value.UsesConnectionString
-                ? new StorageAccountClientProvider(storage.Value.ConnectionString!)
-                : new StorageAccountClientProvider(storage.Value.AccountName!,
-                    new Azure.Identity.DefaultAzureCredential()),
+            StorageAccountClientProvider = EngineStorageClients.For(storage.Value, counter),
             PartitionCount = o.PartitionCount,
             MaxQueuePollingInterval = o.MaxQueuePollingInterval,
             ControlQueueVisibilityTimeout = o.ControlQueueVisibilityTimeout,

@@ -11,7 +11,7 @@ namespace Maca.Functions.Engine;
 /// starts the provider, so a start that fails (storage not there yet) is tried again here instead of ending the
 /// process from a callback that cannot catch it.
 /// </summary>
-public sealed partial class SidecarOrchestrationService(IOrchestrationService inner,
+public sealed partial class SidecarOrchestrationService(IOrchestrationService inner, EngineWorkCounter work,
     ILogger<SidecarOrchestrationService> logger)
     : IOrchestrationService
 {
@@ -100,9 +100,12 @@ public sealed partial class SidecarOrchestrationService(IOrchestrationService in
     public Task CompleteTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem,
         OrchestrationRuntimeState newOrchestrationRuntimeState, IList<TaskMessage> outboundMessages,
         IList<TaskMessage> orchestratorMessages, IList<TaskMessage> timerMessages, TaskMessage continuedAsNewMessage,
-        OrchestrationState orchestrationState) =>
-        inner.CompleteTaskOrchestrationWorkItemAsync(workItem, newOrchestrationRuntimeState, outboundMessages,
+        OrchestrationState orchestrationState)
+    {
+        work.EpisodeDone();
+        return inner.CompleteTaskOrchestrationWorkItemAsync(workItem, newOrchestrationRuntimeState, outboundMessages,
             orchestratorMessages, timerMessages, continuedAsNewMessage, orchestrationState);
+    }
     public Task AbandonTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem) =>
         inner.AbandonTaskOrchestrationWorkItemAsync(workItem);
     public Task ReleaseTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem) =>
@@ -114,8 +117,11 @@ public sealed partial class SidecarOrchestrationService(IOrchestrationService in
         inner.LockNextTaskActivityWorkItem(receiveTimeout, cancellationToken);
     public Task<TaskActivityWorkItem> RenewTaskActivityWorkItemLockAsync(TaskActivityWorkItem workItem) =>
         inner.RenewTaskActivityWorkItemLockAsync(workItem);
-    public Task CompleteTaskActivityWorkItemAsync(TaskActivityWorkItem workItem, TaskMessage responseMessage) =>
-        inner.CompleteTaskActivityWorkItemAsync(workItem, responseMessage);
+    public Task CompleteTaskActivityWorkItemAsync(TaskActivityWorkItem workItem, TaskMessage responseMessage)
+    {
+        work.ActivityDone();
+        return inner.CompleteTaskActivityWorkItemAsync(workItem, responseMessage);
+    }
     public Task AbandonTaskActivityWorkItemAsync(TaskActivityWorkItem workItem) =>
         inner.AbandonTaskActivityWorkItemAsync(workItem);
 

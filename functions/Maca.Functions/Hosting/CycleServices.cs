@@ -1,10 +1,11 @@
+using Maca.Functions.Workflow;
 using System.Text.Json;
 using Maca.Functions.Cycles;
 using Maca.Functions.DevClock;
 using Maca.Functions.Directory;
-using Maca.Functions.Outbox;
+using Maca.Functions.Email.Delivery;
 using Maca.Functions.Seeds;
-using Maca.Functions.Sweeping;
+using Maca.Functions.Retention;
 using Maca.Orchestrations.Calendar;
 using Maca.Orchestrations.Cycles;
 using Microsoft.AspNetCore.Http.Json;
@@ -19,8 +20,6 @@ public static class CycleServices
         services.Configure<JsonOptions>(o => Copy(CycleJson.Input, o.SerializerOptions));
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddOptions<AppOptions>().BindConfiguration(AppOptions.Section);
-        services.AddOptions<SweepOptions>().BindConfiguration(SweepOptions.Section);
-        services.AddOptions<FaultOptions>().BindConfiguration(FaultOptions.Section);
         services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.Section);
 
         if (builder.Environment.IsDevelopment())
@@ -33,17 +32,14 @@ public static class CycleServices
         services.AddSingleton(sp => new WorkingCalendar(BankHolidays.Load(sp.GetRequiredService<IHostEnvironment>())));
         services.AddSingleton(sp => new CycleDecider(sp.GetRequiredService<WorkingCalendar>()));
         services.AddSingleton<CycleStore>();
-        services.AddSingleton<SnapshotCache>();
         services.AddSingleton<SnapshotSpill>();
         services.AddSingleton<PartnershipAuditLog>();
         services.AddSingleton<Input.NamesToKeepOut>();
         services.AddSingleton<CommandScreen>();
-        services.AddSingleton<OutboxStore>();
-        services.AddSingleton<WakeUpIndex>();
+        services.AddSingleton<EmailDeliveries>();
+        services.AddSingleton<CycleRefusals>();
         services.AddSingleton<DirectoryStore>();
-        services.AddSingleton<CrashPoints>();
         services.AddSingleton<EmailComposer>();
-        services.AddSingleton<CycleEngine>();
         services.AddSingleton<CycleQueries>();
         services.AddSingleton<CycleContentQuery>();
         services.AddSingleton<CyclePurger>();
@@ -51,17 +47,13 @@ public static class CycleServices
         services.AddSingleton<Documents.DocumentUploads>();
         services.AddSingleton<Summaries.SummaryVersions>();
         services.AddSingleton<ActionPlans.CompositeActionPlan>();
-        services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton<EmailRetry>();
-        services.AddSingleton<DueWorkSweeper>();
-        services.AddSingleton<Retention.RetentionJob>();
-        services.AddSingleton<OutboxKick>();
+        services.AddSingleton<EmailSending>();
+        services.AddSingleton<RetentionJob>();
+        services.AddHostedService<RetentionSchedule>();
         services.AddSingleton<SeedLoader>();
         services.AddSingleton<DemoCycleSeed>();
         services.AddSingleton<HistorySeed>();
-        services.AddHostedService<StorageInitializer>();
-        services.AddHostedService(sp => sp.GetRequiredService<OutboxKick>());
-        services.AddHostedService<LocalTriggerLoop>();
     }
 
     private static void Copy(JsonSerializerOptions from, JsonSerializerOptions to)

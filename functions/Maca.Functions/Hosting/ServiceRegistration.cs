@@ -1,6 +1,7 @@
 using Maca.Functions.Email;
 using Maca.Functions.Engine;
 using Maca.Functions.Storage;
+using Maca.Functions.Workflow;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -24,6 +25,9 @@ public static class ServiceRegistration
         services.AddEmail();
         builder.AddCycles();
         builder.AddDurableEngine();
+        services.AddWorkflow();
+        // After the engine and its worker: the seeds it loads send their commands through them.
+        services.AddHostedService<StorageInitializer>();
         builder.AddTelemetry();
     }
 

@@ -7,9 +7,10 @@ namespace Maca.Functions.Hosting;
 
 /// <summary>
 /// Creates the tables and the private documents container, then loads the demo seeds where configured.
+/// Registered after the engine, which the demo seeds drive as any coordinator would.
 /// If storage is down the app still starts (so /api/health can say so) and tries again in the background.
 /// </summary>
-public sealed partial class StorageInitializer(CycleStore cycles, WakeUpIndex wakeUps, DirectoryStore directory, PartnershipAuditLog auditLog,
+public sealed partial class StorageInitializer(CycleStore cycles, DirectoryStore directory, PartnershipAuditLog auditLog,
     StorageAccount storage,
     SeedLoader seeds, ILogger<StorageInitializer> logger) : BackgroundService
 {
@@ -27,7 +28,7 @@ public sealed partial class StorageInitializer(CycleStore cycles, WakeUpIndex wa
         {
             try
             {
-                await Task.WhenAll(cycles.InitializeAsync(stoppingToken), wakeUps.InitializeAsync(stoppingToken),
+                await Task.WhenAll(cycles.InitializeAsync(stoppingToken),
                     directory.InitializeAsync(stoppingToken), auditLog.InitializeAsync(stoppingToken),
                     storage.Container(CyclePurger.DocumentsContainer).CreateIfNotExistsAsync(cancellationToken: stoppingToken));
                 await seeds.LoadAsync(stoppingToken);

@@ -20,7 +20,6 @@ public static class Telemetry
     public static readonly Counter<long> Commands =
         Meter.CreateCounter<long>("maca.commands", description: "Commands decided, by type and outcome");
     public static readonly Counter<long> Emails = Meter.CreateCounter<long>("maca.emails", description: "Emails sent, by kind and outcome");
-    public static readonly Counter<long> Sweeps = Meter.CreateCounter<long>("maca.sweeps", description: "Sweeps run");
 
     /// <summary>Tags a request span or metric may carry; anything else (url.path, url.query, user agent…) is dropped.</summary>
     private static readonly HashSet<string> KeptRequestTags =

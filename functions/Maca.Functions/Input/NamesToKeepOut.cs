@@ -19,7 +19,7 @@ public interface IPartnershipScoped : IScreenedBody
 /// requests. The partnership is always named by the caller: the cycle being acted on, the one in the route, or the
 /// one a body declares. Nothing here guesses it from the shape of a body.
 /// </summary>
-public sealed class NamesToKeepOut(DirectoryStore directory, CycleStore cycles, SnapshotCache snapshots)
+public sealed class NamesToKeepOut(DirectoryStore directory, CycleStore cycles)
 {
     private static readonly TimeSpan HoldFor = TimeSpan.FromMinutes(1);
     private readonly ConcurrentDictionary<string, (DateTimeOffset Until, IReadOnlyList<string> Names)> _held = new();
@@ -53,7 +53,7 @@ public sealed class NamesToKeepOut(DirectoryStore directory, CycleStore cycles, 
 
     private async Task<string?> PartnershipOfCycleAsync(string cycleId, CancellationToken ct)
     {
-        var cycle = snapshots.Get(cycleId) ?? await cycles.LoadAsync(cycleId, ct);
+        var cycle = await cycles.LoadAsync(cycleId, ct);
         return cycle.Exists ? cycle.State.PartnershipId : null;
     }
 }

@@ -1,3 +1,4 @@
+using Maca.Functions.Workflow;
 using Maca.Functions.Cycles;
 using Maca.Functions.Directory;
 using Maca.Functions.Documents;
@@ -11,7 +12,7 @@ namespace Maca.Functions.Retention;
 /// counts are what the recurring-learning view and the annual report read, and they hold no file. Each purge is
 /// written to the partnership's audit log and to the cycle's own history. Run from the sweep, once a day per instance.
 /// </summary>
-public sealed partial class RetentionJob(DirectoryStore directory, CycleStore store, CycleEngine engine, DocumentStore documents,
+public sealed partial class RetentionJob(DirectoryStore directory, CycleStore store, CycleGateway engine, DocumentStore documents,
     PartnershipAuditLog auditLog, TimeProvider clock, ILogger<RetentionJob> logger)
 {
     public const string AuditAction = "DocumentsPurged";

@@ -1,3 +1,4 @@
+using Maca.Functions.Workflow;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Maca.Functions.Cycles;
@@ -9,7 +10,7 @@ namespace Maca.Functions.Seeds;
 /// Replays seeds/demo-cycle.json through the real engine, so a fresh ./maca run shows a cycle already under way
 /// (nominated, selected, awaiting submissions) and its emails in the maildev inbox. Idempotency keys make it run once.
 /// </summary>
-public sealed partial class DemoCycleSeed(DirectoryStore directory, CycleEngine engine, IHostEnvironment env, ILogger<DemoCycleSeed> logger)
+public sealed partial class DemoCycleSeed(DirectoryStore directory, CycleGateway engine, IHostEnvironment env, ILogger<DemoCycleSeed> logger)
 {
     public sealed record Step(string Name, JsonObject Body);
     public sealed record Script(string IdempotencyKey, StartCycleRequest Start, IReadOnlyList<Step> Commands);

@@ -26,6 +26,7 @@ public static class StorageClients
                 "Set Storage:ConnectionString (e.g. UseDevelopmentStorage=true), or Storage:AccountName for managed identity.")
             .ValidateOnStart();
         services.AddSingleton<StorageTransactionCounter>();
+        services.AddSingleton<EngineStorageCounter>();
         services.AddAzureClients(clients =>
         {
             clients.UseCredential(_ => new DefaultAzureCredential());

@@ -4,15 +4,18 @@ using Azure.Core.Pipeline;
 namespace Maca.Functions.Storage;
 
 /// <summary>Counts logical storage calls (not retries), so benchmarks can report transactions per workflow step.</summary>
-public sealed class StorageTransactionCounter
+public class StorageTransactionCounter
 {
     private long _count;
     public long Count => Interlocked.Read(ref _count);
     internal void Increment() => Interlocked.Increment(ref _count);
 }
 
+/// <summary>The calls the Durable Task engine's own storage clients make: its queues, history and leases.</summary>
+public sealed class EngineStorageCounter : StorageTransactionCounter;
+
 /// <summary>Sits at <see cref="HttpPipelinePosition.PerCall"/>, before the retry policy, so a retried call counts once.</summary>
-internal sealed class CountingPolicy(StorageTransactionCounter counter) : HttpPipelinePolicy
+public sealed class CountingPolicy(StorageTransactionCounter counter) : HttpPipelinePolicy
 {
     public override ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
     {

@@ -1,3 +1,4 @@
+using Maca.Functions.Workflow;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Azure;
@@ -15,7 +16,7 @@ namespace Maca.Functions.Summaries;
 /// to the private documents container under the cycle (so a purge removes it), never changed, and recorded in the
 /// history with its SHA-256. Asking again for unchanged content gives back the version already stored.
 /// </summary>
-public sealed class SummaryVersions(StorageAccount storage, CycleStore store, CycleEngine engine, DirectoryStore directory,
+public sealed class SummaryVersions(StorageAccount storage, CycleStore store, CycleGateway engine, DirectoryStore directory,
     TimeProvider clock)
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";

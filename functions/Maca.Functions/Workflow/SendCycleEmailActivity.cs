@@ -1,20 +1,19 @@
-using Maca.Functions.Outbox;
+using Maca.Functions.Email.Delivery;
 using Microsoft.DurableTask;
 
 namespace Maca.Functions.Workflow;
 
 /// <summary>
-/// Sends a cycle's queued emails. The outbox row claims each send, so a second run sends nothing twice; an email
-/// still waiting for a retry makes the activity fail, and the orchestrator's retry policy runs it again later.
+/// Sends one email of a cycle. An email that may go later fails the activity, so the orchestrator's retry policy
+/// runs it again after a pause; the last attempt marks it failed instead, with a retry button.
 /// </summary>
-public sealed class SendCycleEmailActivity(OutboxDispatcher dispatcher) : TaskActivity<string, bool>
+public sealed class SendCycleEmailActivity(EmailSending sending) : TaskActivity<string, bool>
 {
     public override async Task<bool> RunAsync(TaskActivityContext context, string outboxId)
     {
-        var cycleId = outboxId[..outboxId.LastIndexOf('.')];
-        if (await dispatcher.DispatchAsync(cycleId, CancellationToken.None) is { } retryAt)
-            throw new EmailNotYetSentException($"Email {outboxId} is to be tried again at {retryAt:O}.");
-        return true;
+        var (sent, again) = await sending.TryAsync(outboxId, CancellationToken.None);
+        if (again) throw new EmailNotYetSentException($"Email {outboxId} is to be tried again.");
+        return sent;
     }
 }
 

@@ -19,12 +19,14 @@ public sealed class AuditCycleOrchestrator(CycleDecider decider) : TaskOrchestra
     private const int RecentOutcomes = 20;
 
     private static readonly TaskOptions EmailRetries = TaskOptions.FromRetryPolicy(
-        new RetryPolicy(maxNumberOfAttempts: 4, firstRetryInterval: TimeSpan.FromSeconds(2), backoffCoefficient: 3));
+        new RetryPolicy(maxNumberOfAttempts: CycleActivities.EmailAttempts, firstRetryInterval: TimeSpan.FromSeconds(2), backoffCoefficient: 3));
 
     public override async Task<string> RunAsync(TaskOrchestrationContext context, CycleRun run)
     {
         var (state, offset, handled) = (run.State, run.ClockOffset, run.HandledRequests.ToList());
         var recent = new List<RequestOutcome>();
+        // A moved clock is answered once the steps it made due are done, so its sender sees their effects.
+        var clockMoves = new List<CycleRequest>();
         context.SetCustomStatus(Progress(state, recent));
         // One waiter for the whole generation: a waiter left behind by a timer that won would swallow a command.
         var next = context.WaitForExternalEvent<CycleRequest>(CommandEvent);
@@ -32,39 +34,64 @@ public sealed class AuditCycleOrchestrator(CycleDecider decider) : TaskOrchestra
         for (var turn = 0; turn < TurnsPerGeneration && !state.IsFinished; turn++)
         {
             var due = state.NextDueAt == spent ? null : state.NextDueAt;
+            if (!IsDueNow(context, due, offset)) TellClockMoves(context, clockMoves, recent, handled, state);
             var request = await NextAsync(context, next, due, offset);
             if (request is not null) next = context.WaitForExternalEvent<CycleRequest>(CommandEvent);
             if (request?.ClockOffset is { } moved && moved > offset) offset = moved;
             if (request is not null && handled.Contains(request.RequestId)) continue;
-            var command = request is null ? new Tick() : request.Command;
-            if (command is null)
+            if (request is { Command: null, ResendEmailId: null })
             {
-                // Only the clock moved: say so to whoever sent it; the next due step is timed from the new offset.
-                Told(recent, handled, request!, state, Decision.NoOp);
+                clockMoves.Add(request);
+                continue;
+            }
+            if (request?.ResendEmailId is { } emailId)
+            {
+                await SendAsync(context, emailId);
+                Told(recent, handled, request, state, Decision.NoOp);
                 context.SetCustomStatus(Progress(state, recent));
                 continue;
             }
 
+            var command = request?.Command ?? new Tick();
             var now = new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero) + offset;
             var decision = decider.Decide(command, state, now);
             spent = request is null && decision.Events.Count == 0 ? due : null;
             if (decision.IsRejected || decision.Events.Count > 0)
             {
+                var record = new CycleDecisionRecord(run.CycleId, state.Version, decision.Events,
+                    request?.Actor ?? "system", request?.RequestId, decision.Rejection)
+                {
+                    Idempotency = request?.Idempotency, InputJson = request?.InputJson,
+                    CommandName = command.GetType().Name,
+                };
                 var outboxIds = await context.CallActivityAsync<IReadOnlyList<string>>(CycleActivities.RecordDecision,
-                    new CycleDecisionRecord(run.CycleId, state.Version, decision.Events, request?.Actor ?? "system",
-                        request?.RequestId, decision.Rejection));
+                    record);
                 state = CycleEvolver.Fold(decision.Events, state);
                 foreach (var outboxId in outboxIds) await SendAsync(context, outboxId);
             }
             if (request is not null) Told(recent, handled, request, state, decision);
             context.SetCustomStatus(Progress(state, recent));
         }
+        TellClockMoves(context, clockMoves, recent, handled, state);
         if (state.IsFinished) return state.Phase.ToString();
         // Buffered commands go with it into the next generation.
         context.ContinueAsNew(new CycleRun(run.CycleId, state, offset, handled.TakeLast(200).ToList()),
             preserveUnprocessedEvents: true);
         return state.Phase.ToString();
     }
+
+    private static void TellClockMoves(TaskOrchestrationContext context, List<CycleRequest> moves,
+        List<RequestOutcome> recent, List<string> handled, CycleState state)
+    {
+        if (moves.Count == 0) return;
+        foreach (var move in moves) Told(recent, handled, move, state, Decision.NoOp);
+        moves.Clear();
+        context.SetCustomStatus(Progress(state, recent));
+    }
+
+    /// <summary>A step already due on the orchestration's clock runs at once, without a timer's round trip.</summary>
+    private static bool IsDueNow(TaskOrchestrationContext context, DateTimeOffset? due, TimeSpan offset) =>
+        due is { } at && (at - offset).UtcDateTime <= context.CurrentUtcDateTime;
 
     private static void Told(List<RequestOutcome> recent, List<string> handled, CycleRequest request, CycleState state,
         Decision decision)
@@ -82,6 +109,7 @@ public sealed class AuditCycleOrchestrator(CycleDecider decider) : TaskOrchestra
         DateTimeOffset? due, TimeSpan offset)
     {
         if (due is null) return await next;
+        if (IsDueNow(context, due, offset)) return null;
         using var cancel = new CancellationTokenSource();
         var timer = context.CreateTimer((due.Value - offset).UtcDateTime, cancel.Token);
         if (await Task.WhenAny(next, timer) == timer) return null;
@@ -108,4 +136,7 @@ public sealed class AuditCycleOrchestrator(CycleDecider decider) : TaskOrchestra
 public static class CycleActivities
 {
     public const string RecordDecision = "RecordCycleDecisionActivity", SendEmail = "SendCycleEmailActivity";
+
+    /// <summary>How often an email is tried before it is marked failed, with a retry button.</summary>
+    public const int EmailAttempts = 4;
 }

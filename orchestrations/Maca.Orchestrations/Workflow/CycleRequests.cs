@@ -3,11 +3,25 @@ using Maca.Orchestrations.Cycles;
 namespace Maca.Orchestrations.Workflow;
 
 /// <summary>
-/// A command on its way to the cycle's orchestrator, raised as the "Command" event: who sent it (from their
-/// sign-in) and an id, so a request raised twice is applied once. In Development it may carry the demo clock's
-/// offset instead of, or as well as, a command: the orchestrator's "now" moves with it, and nothing else does.
+/// A request on its way to the cycle's orchestrator, raised as the "Command" event: who sent it (from their sign-in)
+/// and an id, so a request raised twice is applied once. It carries a command, or asks for a failed email to be sent
+/// again. In Development it may carry the demo clock's offset, alone or with the rest: the orchestrator's "now"
+/// moves with it, and nothing else does.
 /// </summary>
-public sealed record CycleRequest(string RequestId, string Actor, CycleCommand? Command, TimeSpan? ClockOffset = null);
+public sealed record CycleRequest(string RequestId, string Actor, CycleCommand? Command, TimeSpan? ClockOffset = null)
+{
+    /// <summary>The Idempotency-Key the request came with, kept with its first answer when it is recorded.</summary>
+    public IdempotentRequest? Idempotency { get; init; }
+
+    /// <summary>The coordinator's start request as they sent it, kept with the cycle for its status.</summary>
+    public string? InputJson { get; init; }
+
+    /// <summary>A failed email the coordinator asked to be sent again.</summary>
+    public string? ResendEmailId { get; init; }
+}
+
+/// <summary>An Idempotency-Key and the fingerprint of the request it first came with.</summary>
+public sealed record IdempotentRequest(string Key, string Fingerprint);
 
 /// <summary>
 /// What one orchestration generation starts from: the cycle's state, the clock offset, the recent requests.
@@ -20,7 +34,13 @@ public sealed record CycleRun(string CycleId, CycleState State, TimeSpan ClockOf
 
 /// <summary>One decision to be written to the read model and the history: its events, or the refusal.</summary>
 public sealed record CycleDecisionRecord(string CycleId, int FromVersion, IReadOnlyList<CycleEvent> Events,
-    string Actor, string? RequestId, Rejection? Rejection);
+    string Actor, string? RequestId, Rejection? Rejection)
+{
+    public IdempotentRequest? Idempotency { get; init; }
+    public string? InputJson { get; init; }
+    /// <summary>The command's name, for a refusal shown on the dashboard.</summary>
+    public string? CommandName { get; init; }
+}
 
 /// <summary>What became of one request, for whoever is waiting on it.</summary>
 public sealed record RequestOutcome(string RequestId, int Version, IReadOnlyList<string> Events, Rejection? Rejection);

@@ -7,6 +7,11 @@ namespace Maca.Benchmarks.Workflow;
 /// <summary>The app's HTTP API as the benchmark uses it: every cycle command is timed; a refusal stops the run.</summary>
 public sealed class BenchApi(HttpClient http, LatencyRecorder latency, SemaphoreSlim inFlight)
 {
+    private int _pending;
+
+    /// <summary>Commands answered before the orchestrator's outcome was known.</summary>
+    public int Pending => Volatile.Read(ref _pending);
+
     public Task<JsonNode?> CommandAsync(HttpMethod method, string path, object? body = null, HttpStatusCode expected = HttpStatusCode.Accepted) =>
         SendTimedAsync(method, path, body is null ? null : JsonContent.Create(body), expected);
 
@@ -32,7 +37,9 @@ public sealed class BenchApi(HttpClient http, LatencyRecorder latency, Semaphore
                 using var response = await http.SendAsync(new HttpRequestMessage(method, path) { Content = content });
                 var text = await response.Content.ReadAsStringAsync();
                 if (response.StatusCode != expected) throw new InvalidOperationException($"{method} {path} answered {(int)response.StatusCode}: {text}");
-                return string.IsNullOrEmpty(text) ? null : JsonNode.Parse(text);
+                var answer = string.IsNullOrEmpty(text) ? null : JsonNode.Parse(text);
+                if (answer?["outcome"]?.GetValue<string>() == "pending") Interlocked.Increment(ref _pending);
+                return answer;
             });
         }
         finally { inFlight.Release(); }

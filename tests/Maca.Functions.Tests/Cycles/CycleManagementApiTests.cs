@@ -150,14 +150,11 @@ public sealed class CycleManagementApiTests(AzuriteFixture azurite, MaildevFixtu
         Assert.Null(status["customStatus"]!["nextWakeUp"]);
 
         await api.AdvanceToAsync(Uk(2029, 10, 12, 10)); // past the nomination reminder (11 Oct) and the close (15 Oct is later)
-        await api.SweepAsync();
         var before = (await maildev.ForCycleAsync(id)).Count;
         Assert.DoesNotContain((await api.StatusAsync(id, history: true))["historyEvents"]!.AsArray(), e => e!["eventType"]!.GetValue<string>() == "StepFired");
 
         await api.OkJsonAsync(HttpMethod.Post, $"/api/cycles/{id}/resume", expected: HttpStatusCode.Accepted);
-        await api.SweepAsync();
-        await api.SweepAsync();
-        await api.DrainOutboxAsync(id);
+        await api.SettledAsync(id);
         var reminders = (await maildev.ForCycleAsync(id)).Select(SentEmail.From).Where(e => e.Kind == "NominationReminder").ToList();
         Assert.Equal(2, reminders.Count); // one per agency, once
         Assert.Equal(before + 2, (await maildev.ForCycleAsync(id)).Count);

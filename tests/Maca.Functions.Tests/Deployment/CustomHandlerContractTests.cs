@@ -27,7 +27,7 @@ public sealed class CustomHandlerContractTests(AzuriteFixture azurite, MaildevFi
     private static readonly object Invocation = new
     {
         Data = new { timer = new { Schedule = new { AdjustForDST = true }, IsPastDue = false } },
-        Metadata = new { sys = new { MethodName = "SweepDueWork", UtcNow = "2026-11-24T10:00:00Z" } },
+        Metadata = new { sys = new { MethodName = "RunRetention", UtcNow = "2026-11-24T10:00:00Z" } },
     };
 
     [Fact]
@@ -46,25 +46,25 @@ public sealed class CustomHandlerContractTests(AzuriteFixture azurite, MaildevFi
         }
         Assert.Equal(HttpStatusCode.OK, (await app.Http.GetAsync("/api/cycles")).StatusCode); // a coordinator's token
 
-        var swept = await anonymous.PostAsJsonAsync("/SweepDueWork", Invocation);
-        Assert.Equal(HttpStatusCode.OK, swept.StatusCode);
-        var answer = (await swept.Content.ReadFromJsonAsync<JsonObject>())!;
+        var ran = await anonymous.PostAsJsonAsync("/RunRetention", Invocation);
+        Assert.Equal(HttpStatusCode.OK, ran.StatusCode);
+        var answer = (await ran.Content.ReadFromJsonAsync<JsonObject>())!;
         Assert.Equal(["Logs", "Outputs", "ReturnValue"], answer.Select(p => p.Key).Order(StringComparer.Ordinal));
         Assert.IsType<JsonArray>(answer["Logs"]);
-        Assert.Equal(0, answer["ReturnValue"]!["cyclesWoken"]!.GetValue<int>());
+        Assert.Equal(0, answer["ReturnValue"]!["cyclesPurgedUnderRetention"]!.GetValue<int>());
 
         // No proxied route reaches the trigger: only the host's own invocation does.
-        Assert.DoesNotContain(PublishedPackage.HttpRoutes(), route => route.IsMatch("/SweepDueWork"));
+        Assert.DoesNotContain(PublishedPackage.HttpRoutes(), route => route.IsMatch("/RunRetention"));
     }
 
     [Fact]
-    public async Task ASweepThatFailsAnswersWithAnErrorSoTheHostRecordsTheFailure()
+    public async Task ATimerRunThatFailsAnswersWithAnErrorSoTheHostRecordsTheFailure()
     {
         // Storage that refuses every connection: a loopback port nothing listens on.
         var nowhere = AzuriteProcess.ConnectionStringFor(FreePort.Next(), FreePort.Next(), FreePort.Next());
         using var app = await AppProcess.StartPublishedAsync(Settings(nowhere));
-        var swept = await new HttpClient { BaseAddress = app.BaseUri }.PostAsJsonAsync("/SweepDueWork", Invocation);
+        var ran = await new HttpClient { BaseAddress = app.BaseUri }.PostAsJsonAsync("/RunRetention", Invocation);
         // 503: storage is unavailable. Any non-2xx makes the host record the invocation as failed.
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, swept.StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ran.StatusCode);
     }
 }

@@ -31,10 +31,10 @@ public sealed class FunctionRoutesTests(AzuriteFixture azurite, MaildevFixture m
         var mapped = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Select(e => FirstSegment(e.RoutePattern.RawText ?? "")).ToHashSet(StringComparer.OrdinalIgnoreCase);
         // The root page only redirects to /cycles or /signin; under the host, "/" is the host's own.
-        mapped.ExceptWith(["", "Index", "SweepDueWork"]);
+        mapped.ExceptWith(["", "Index", "RunRetention"]);
         var staticFolders = System.IO.Directory.GetDirectories(Path.Combine(Functions, "Maca.Functions", "wwwroot")).Select(Path.GetFileName).OfType<string>();
 
         Assert.Empty(mapped.Concat(staticFolders).Where(segment => !proxied.Contains(segment)).Order());
-        Assert.DoesNotContain(HttpFunctions(), f => f.Route.StartsWith("SweepDueWork", StringComparison.OrdinalIgnoreCase) || f.Route.StartsWith("{"));
+        Assert.DoesNotContain(HttpFunctions(), f => f.Route.StartsWith("RunRetention", StringComparison.OrdinalIgnoreCase) || f.Route.StartsWith("{"));
     }
 }

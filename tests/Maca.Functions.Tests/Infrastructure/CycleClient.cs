@@ -98,11 +98,14 @@ public sealed class CycleClient(HttpClient http)
         if (instant > await NowAsync()) await OkJsonAsync(HttpMethod.Post, "/api/dev/clock/advance", new { to = instant });
     }
 
-    public Task<JsonNode> SweepAsync() => OkJsonAsync(HttpMethod.Post, "/SweepDueWork", new { Data = new { timer = new { } }, Metadata = new { } });
+    /// <summary>Runs the daily retention job now, as its timer would (once a day of the app's clock).</summary>
+    public Task<JsonNode> RunRetentionAsync() =>
+        OkJsonAsync(HttpMethod.Post, "/RunRetention", new { Data = new { timer = new { } }, Metadata = new { } });
 
     /// <summary>
     /// Moves the clock to <paramref name="until"/> the way time really passes: stopping at each of the cycle's
-    /// wake-up times and sweeping there, so every timer fires at its own simulated moment.
+    /// wake-up times, so every timer fires at its own simulated moment. Each move answers once the cycles have run
+    /// what it made due.
     /// </summary>
     public async Task RunUntilAsync(string cycleId, DateTimeOffset until)
     {
@@ -111,17 +114,24 @@ public sealed class CycleClient(HttpClient http)
             var wake = (await StatusAsync(cycleId))["customStatus"]!["nextWakeUp"]?.GetValue<DateTimeOffset>();
             if (wake is null || wake > until) break;
             await AdvanceToAsync(wake.Value);
-            await SweepAsync();
+            await SettledAsync(cycleId);
         }
         await AdvanceToAsync(until);
-        await SweepAsync();
+        await SettledAsync(cycleId);
     }
 
-    /// <summary>Waits until every queued email of the cycle has been sent (immediately or by a sweep).</summary>
-    public Task DrainOutboxAsync(string cycleId) => Poll.UntilAsync(async () =>
+    /// <summary>
+    /// Waits until the cycle has nothing left to do now: no step due on the app's clock and no email unsent.
+    /// </summary>
+    public Task SettledAsync(string cycleId) => Poll.UntilAsync(async () =>
     {
-        await SweepAsync();
-        var history = (await StatusAsync(cycleId, history: true))["historyEvents"]!.AsArray();
-        return history.All(e => e!["eventType"]!.GetValue<string>() != "EmailPending");
-    }, TimeSpan.FromSeconds(30), () => $"Cycle {cycleId} still has unsent email.");
+        var status = await StatusAsync(cycleId, history: true);
+        var wake = status["customStatus"]!["nextWakeUp"]?.GetValue<DateTimeOffset>();
+        var suspended = status["customStatus"]!["suspended"]!.GetValue<bool>();
+        return (suspended || wake is null || wake > await NowAsync())
+            && status["historyEvents"]!.AsArray().All(e => e!["eventType"]!.GetValue<string>() != "EmailPending");
+    }, TimeSpan.FromSeconds(60), () => $"Cycle {cycleId} still has a step due or an email unsent.");
+
+    /// <summary>Waits until every email the cycle has queued has been sent (or has failed for good).</summary>
+    public Task DrainOutboxAsync(string cycleId) => SettledAsync(cycleId);
 }

@@ -32,11 +32,11 @@ public sealed class RetentionTests(AzuriteFixture azurite, MaildevFixture mailde
         await api.RaiseAsync(id, "TerminateCycle", new { reason = "Stopped after the summary, for this test" });
         var learningBefore = await LearningTablesAsync(desk);
 
-        await api.SweepAsync(); // finished today: nothing is due for removal yet
+        await api.RunRetentionAsync(); // finished today: nothing is due for removal yet
         Assert.Equal(HttpStatusCode.OK, (await desk.GetAsync($"/api/cycles/{id}/documents/{chronology}")).StatusCode);
 
         await api.AdvanceToAsync((await api.NowAsync()).AddDays(31));
-        var swept = await api.SweepAsync();
+        var swept = await api.RunRetentionAsync();
         Assert.Equal(1, swept["ReturnValue"]!["cyclesPurgedUnderRetention"]!.GetValue<int>());
 
         var gone = await desk.GetAsync($"/api/cycles/{id}/documents/{chronology}");
@@ -57,7 +57,7 @@ public sealed class RetentionTests(AzuriteFixture azurite, MaildevFixture mailde
 
         Assert.Equal(learningBefore, await LearningTablesAsync(desk)); // the themes, counts and actions are all still there
         Assert.Contains("Fathers and wider family", learningBefore);
-        Assert.Equal(0, (await api.SweepAsync())["ReturnValue"]!["cyclesPurgedUnderRetention"]!.GetValue<int>()); // once a day, once only
+        Assert.Equal(0, (await api.RunRetentionAsync())["ReturnValue"]!["cyclesPurgedUnderRetention"]!.GetValue<int>()); // once a day, once only
     }
 
     private static async Task<string> LearningTablesAsync(HttpClient desk)

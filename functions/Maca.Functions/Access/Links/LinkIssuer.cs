@@ -1,4 +1,4 @@
-using Maca.Functions.Outbox;
+using Maca.Functions.Email.Delivery;
 using Maca.Orchestrations.Cycles;
 using Microsoft.Extensions.Options;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using Maca.Functions.Cycles;
 using Maca.Functions.Input;
-using Maca.Functions.Outbox;
+using Maca.Functions.Email.Delivery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http.HttpResults;

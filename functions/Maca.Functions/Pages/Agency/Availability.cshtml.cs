@@ -1,3 +1,4 @@
+using Maca.Functions.Workflow;
 using Maca.Functions.Access;
 using Maca.Functions.Cycles;
 using Maca.Functions.Pages.Shared;
@@ -11,7 +12,7 @@ namespace Maca.Functions.Pages.Agency;
 /// An agency says which proposed meeting times it can make, from its availability link. One yes-or-no question per
 /// time; the answers go to the workflow as the same GiveAvailability command the API takes.
 /// </summary>
-public sealed class AvailabilityModel(CycleStore store, CycleEngine engine) : PageModel
+public sealed class AvailabilityModel(CycleStore store, CycleGateway engine) : PageModel
 {
     public MeetingState Meeting { get; private set; } = null!;
     public string Theme { get; private set; } = "";

@@ -1,3 +1,4 @@
+using Maca.Functions.Workflow;
 using Maca.Functions.Access;
 using Maca.Functions.Cycles;
 using Maca.Functions.Input;
@@ -9,7 +10,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Maca.Functions.Pages.Agency;
 
 /// <summary>An agency lead asks for more time: the date they need and why. The coordinator grants or refuses it.</summary>
-public sealed class ExtensionModel(CycleStore store, CycleEngine engine, NamesToKeepOut namesToKeepOut) : PageModel
+public sealed class ExtensionModel(CycleStore store, CycleGateway engine, NamesToKeepOut namesToKeepOut) : PageModel
 {
     public CycleState Cycle { get; private set; } = CycleState.Initial;
     public FormErrors Errors { get; } = new();

@@ -1,3 +1,4 @@
+using Maca.Functions.Workflow;
 using Maca.Functions.Access;
 using Maca.Functions.Cycles;
 using Maca.Functions.Input;
@@ -12,7 +13,7 @@ namespace Maca.Functions.Pages.Agency;
 /// A QA member nominates a case from their link. The form sends the same NominateCase command the API does, through
 /// the same screen and engine: the agency comes from the link, the actor from the session.
 /// </summary>
-public sealed class NominateModel(CycleStore store, CycleEngine engine, NamesToKeepOut namesToKeepOut) : PageModel
+public sealed class NominateModel(CycleStore store, CycleGateway engine, NamesToKeepOut namesToKeepOut) : PageModel
 {
     public CycleState Cycle { get; private set; } = CycleState.Initial;
     public FormErrors Errors { get; } = new();

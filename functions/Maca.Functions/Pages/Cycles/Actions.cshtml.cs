@@ -1,3 +1,4 @@
+using Maca.Functions.Workflow;
 using Maca.Functions.Cycles;
 using Maca.Functions.Input;
 using Maca.Functions.Pages.Shared;
@@ -13,7 +14,7 @@ namespace Maca.Functions.Pages.Cycles;
 /// The action plan: add actions against recommendations, agree the plan (which starts the chasers), then verify,
 /// reopen or carry forward each action as its agency reports progress.
 /// </summary>
-public sealed class ActionsModel(CycleStore store, CycleEngine engine, WorkingCalendar calendar, TimeProvider clock)
+public sealed class ActionsModel(CycleStore store, CycleGateway engine, WorkingCalendar calendar, TimeProvider clock)
     : CoordinatorCyclePage(store, engine)
 {
     [BindProperty] public string? RecommendationId { get; set; }

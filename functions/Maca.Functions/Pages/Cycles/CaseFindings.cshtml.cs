@@ -1,3 +1,4 @@
+using Maca.Functions.Workflow;
 using Maca.Functions.Cycles;
 using Maca.Functions.Input;
 using Maca.Functions.Pages.Shared;
@@ -9,7 +10,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Maca.Functions.Pages.Cycles;
 
 /// <summary>One case's findings: strengths one per line, up to three findings each tagged with themes by name, a grade per agency.</summary>
-public sealed class CaseFindingsModel(CycleStore store, CycleEngine engine) : CoordinatorCyclePage(store, engine)
+public sealed class CaseFindingsModel(CycleStore store, CycleGateway engine) : CoordinatorCyclePage(store, engine)
 {
     public const int FindingRows = 3;
     public string CaseRef { get; private set; } = "";

@@ -1,3 +1,4 @@
+using Maca.Functions.Workflow;
 using Maca.Functions.Access;
 using Maca.Functions.Cycles;
 using Maca.Functions.Input;
@@ -12,7 +13,7 @@ namespace Maca.Functions.Pages.Cycles;
 /// Pausing, resuming or stopping a cycle: each asks the coordinator to confirm, with a reason for the history,
 /// and then sends the same command the API's suspend, resume and terminate do.
 /// </summary>
-public sealed class ControlModel(CycleStore store, CycleEngine engine, NamesToKeepOut namesToKeepOut) : PageModel
+public sealed class ControlModel(CycleStore store, CycleGateway engine, NamesToKeepOut namesToKeepOut) : PageModel
 {
     public enum Change { Suspend, Resume, Terminate }
 

@@ -1,9 +1,10 @@
+using Maca.Functions.Workflow;
 using System.Text.Json;
 using Maca.Functions.Access;
 using Maca.Functions.Cycles;
 using Maca.Functions.Pages.Shared;
 using Maca.Functions.Email;
-using Maca.Functions.Outbox;
+using Maca.Functions.Email.Delivery;
 using Maca.Orchestrations.Cycles;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -14,7 +15,7 @@ namespace Maca.Functions.Pages.Cycles;
 /// One cycle at a glance for its coordinator: where it stands, the grid of cases and agencies, every email with its
 /// delivery (and a retry for a failed one), and the full history.
 /// </summary>
-public sealed class DashboardModel(CycleQueries queries, CycleContentQuery content, CycleStore store, CycleEngine engine, EmailRetry retry,
+public sealed class DashboardModel(CycleQueries queries, CycleContentQuery content, CycleStore store, CycleGateway engine, EmailRetry retry,
     TimeProvider clock)
     : PageModel
 {
@@ -23,6 +24,8 @@ public sealed class DashboardModel(CycleQueries queries, CycleContentQuery conte
     public CycleContentDocument Held { get; private set; } = null!;
     public DateTimeOffset Now { get; private set; }
     public string? Notice { get; private set; }
+    /// <summary>Commands refused by the orchestrator after they were sent: nobody should think they were done.</summary>
+    public IReadOnlyList<CycleRefusals.Refusal> LateRefusals { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string id, string? notice, CancellationToken ct)
     {
@@ -58,7 +61,8 @@ public sealed class DashboardModel(CycleQueries queries, CycleContentQuery conte
     {
         if (await store.ForCoordinatorAsync(id, User, ct) is null) return NotFound();
         var result = await engine.ExecuteAsync(id, command, actor: User.Actor(), ct: ct);
-        return RedirectToPage(new { id, notice = result.Rejection?.Message ?? notice });
+        // Still being processed: the page says so, not that it is done.
+        return RedirectToPage(new { id, notice = result.Rejection?.Message ?? (result.Pending ? null : notice) });
     }
 
     private async Task<bool> LoadAsync(string id, CancellationToken ct)
@@ -68,6 +72,7 @@ public sealed class DashboardModel(CycleQueries queries, CycleContentQuery conte
             || !User.RunsPartnership(detail.Cycle.State.PartnershipId)) return false;
         (Cycle, Status, Now) = (detail.Cycle.State, detail.Status, clock.GetUtcNow());
         Held = content.From(detail);
+        LateRefusals = detail.Status.LateRefusals;
         return true;
     }
 }

@@ -1,3 +1,4 @@
+using Maca.Functions.Workflow;
 using Maca.Functions.Cycles;
 using Maca.Functions.Input;
 using Maca.Functions.Pages.Shared;
@@ -12,7 +13,7 @@ namespace Maca.Functions.Pages.Cycles;
 /// After the meeting: every case's strengths, findings (with learning themes by name) and gradings, the
 /// recommendations across cases, and the button that finishes findings once each case has them.
 /// </summary>
-public sealed class FindingsModel(CycleStore store, CycleEngine engine, WorkingCalendar calendar, TimeProvider clock)
+public sealed class FindingsModel(CycleStore store, CycleGateway engine, WorkingCalendar calendar, TimeProvider clock)
     : CoordinatorCyclePage(store, engine)
 {
     /// <summary>The findings as people read them: themes by name, gradings by agency name.</summary>

@@ -1,3 +1,4 @@
+using Maca.Functions.Workflow;
 using Maca.Functions.Cycles;
 using Maca.Functions.Input;
 using Maca.Functions.Pages.Shared;
@@ -11,7 +12,7 @@ namespace Maca.Functions.Pages.Cycles;
 /// The multi-agency meeting: propose times, watch the availability grid fill, book a time (or the best one), then
 /// reschedule, cancel or record it as held. Every change sends the calendar invitation or its update by email.
 /// </summary>
-public sealed class MeetingModel(CycleStore store, CycleEngine engine) : CoordinatorCyclePage(store, engine)
+public sealed class MeetingModel(CycleStore store, CycleGateway engine) : CoordinatorCyclePage(store, engine)
 {
     public const int SlotRows = 3;
     public Dictionary<string, DateInput> Dates { get; } = [];

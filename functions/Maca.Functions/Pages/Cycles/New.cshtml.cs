@@ -1,3 +1,4 @@
+using Maca.Functions.Workflow;
 using Maca.Functions.Access;
 using Maca.Functions.Cycles;
 using Maca.Functions.Directory;
@@ -14,7 +15,7 @@ namespace Maca.Functions.Pages.Cycles;
 /// which of them nominate, then cases and timetable, then check and start. Starting sends the same StartCycle the
 /// API does, through the same directory look-up and engine.
 /// </summary>
-public sealed class NewModel(DirectoryStore directory, CycleEngine engine, WorkingCalendar calendar, TimeProvider clock) : PageModel
+public sealed class NewModel(DirectoryStore directory, CycleGateway engine, WorkingCalendar calendar, TimeProvider clock) : PageModel
 {
     public static readonly string[] Steps = ["partnership", "theme", "agencies", "timetable", "check"];
 

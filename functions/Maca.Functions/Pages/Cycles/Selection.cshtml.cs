@@ -1,3 +1,4 @@
+using Maca.Functions.Workflow;
 using Maca.Functions.Access;
 using Maca.Functions.Cycles;
 using Maca.Functions.Input;
@@ -13,7 +14,7 @@ namespace Maca.Functions.Pages.Cycles;
 /// The coordinator chooses the cases: every nomination, the suggested cross-section ticked to start with, how much
 /// of the nominated variety the suggestion covers, and per case the agencies in scope. Sends SelectCases.
 /// </summary>
-public sealed class SelectionModel(CycleStore store, CycleEngine engine) : PageModel
+public sealed class SelectionModel(CycleStore store, CycleGateway engine) : PageModel
 {
     public CycleState Cycle { get; private set; } = CycleState.Initial;
     public CrossSection Suggestion { get; private set; } = new([], []);

@@ -1,3 +1,4 @@
+using Maca.Functions.Workflow;
 using Maca.Functions.Access;
 using Maca.Functions.Cycles;
 using Maca.Functions.Input;
@@ -14,7 +15,7 @@ namespace Maca.Functions.Pages.Cycles;
 /// for identifiers (with the partnership's own names) and every hit is listed by section; approval waits until none is
 /// left. The summary can be read as a web page or downloaded as Word, each download a stored version.
 /// </summary>
-public sealed class SummaryModel(CycleStore store, CycleEngine engine, NamesToKeepOut namesToKeepOut, SummaryVersions versions)
+public sealed class SummaryModel(CycleStore store, CycleGateway engine, NamesToKeepOut namesToKeepOut, SummaryVersions versions)
     : CoordinatorCyclePage(store, engine)
 {
     [BindProperty] public string? WhyThisTheme { get; set; }

@@ -12,7 +12,7 @@ namespace Maca.Functions.Pages.Dev;
 /// chasers and the meeting without waiting weeks. In any other environment the page does not exist.
 /// </summary>
 [Authorize(Policy = AccessSetup.CoordinatorPolicy)]
-public sealed class ClockModel(IHostEnvironment env, IServiceProvider services) : PageModel
+public sealed class ClockModel(IHostEnvironment env, IServiceProvider services, ClockBroadcast broadcast) : PageModel
 {
     public DateTimeOffset Now { get; private set; }
     public FormErrors Errors { get; } = new();
@@ -20,7 +20,7 @@ public sealed class ClockModel(IHostEnvironment env, IServiceProvider services) 
 
     public IActionResult OnGet() => Clock() is { } clock ? Show(clock) : NotFound();
 
-    public IActionResult OnPost()
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (Clock() is not { } clock) return NotFound();
         if (!int.TryParse(Days, out var days) || days is < 1 or > 120) Errors.Add("days", "Enter a number of days from 1 to 120");
@@ -30,6 +30,7 @@ public sealed class ClockModel(IHostEnvironment env, IServiceProvider services) 
             return Show(clock);
         }
         clock.Advance(TimeSpan.FromDays(days));
+        await broadcast.TellAsync(clock.Offset, ct);
         return RedirectToPage();
     }
 

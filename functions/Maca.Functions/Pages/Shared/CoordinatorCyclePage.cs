@@ -1,3 +1,4 @@
+using Maca.Functions.Workflow;
 using Maca.Functions.Access;
 using Maca.Functions.Cycles;
 using Maca.Orchestrations.Cycles;
@@ -10,7 +11,7 @@ namespace Maca.Functions.Pages.Shared;
 /// A coordinator's page about one cycle: found only in a partnership they run (404 otherwise), and each button sends
 /// one engine command, with the actor from the session. A refusal lands on the field it names, or on the page's own.
 /// </summary>
-public abstract class CoordinatorCyclePage(CycleStore store, CycleEngine engine) : PageModel
+public abstract class CoordinatorCyclePage(CycleStore store, CycleGateway engine) : PageModel
 {
     public CycleState Cycle { get; private set; } = CycleState.Initial;
     public FormErrors Errors { get; } = new();
@@ -45,6 +46,8 @@ public abstract class CoordinatorCyclePage(CycleStore store, CycleEngine engine)
         if (!Errors.Any)
         {
             var result = await send();
+            // Still being processed: the next page says so, not that it is done.
+            if (result is { Rejection: null, Pending: true }) return Redirect(page ?? Request.Path.Value ?? "/");
             if (result.Rejection is null) return Redirect($"{page ?? Request.Path.Value}?notice={Uri.EscapeDataString(notice)}");
             Errors.Add(FieldFor(result.Rejection.Field, field), result.Rejection.Message);
             Cycle = result.State;

@@ -1,3 +1,4 @@
+using Maca.Functions.Workflow;
 using Maca.Functions.Access;
 using Maca.Functions.Cycles;
 using Maca.Functions.Documents;
@@ -15,7 +16,7 @@ namespace Maca.Functions.Pages.Agency.Actions;
 /// Only the link's own agency's actions exist here; any other answers 404.
 /// </summary>
 [IgnoreAntiforgeryToken]
-public sealed class ActionModel(CycleStore store, CycleEngine engine, DocumentUploads uploads, IAntiforgery antiforgery,
+public sealed class ActionModel(CycleStore store, CycleGateway engine, DocumentUploads uploads, IAntiforgery antiforgery,
     NamesToKeepOut namesToKeepOut) : PageModel
 {
     public CycleState Cycle { get; private set; } = CycleState.Initial;

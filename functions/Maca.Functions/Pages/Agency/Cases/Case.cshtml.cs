@@ -1,3 +1,4 @@
+using Maca.Functions.Workflow;
 using Maca.Functions.Access;
 using Maca.Functions.Cycles;
 using Maca.Functions.Documents;
@@ -13,7 +14,7 @@ namespace Maca.Functions.Pages.Agency.Cases;
 /// the answers. The form is multipart, read through <see cref="MultipartPageForm"/>.
 /// </summary>
 [IgnoreAntiforgeryToken]
-public sealed class CaseModel(CycleStore store, CycleEngine engine, DocumentUploads uploads, IAntiforgery antiforgery,
+public sealed class CaseModel(CycleStore store, CycleGateway engine, DocumentUploads uploads, IAntiforgery antiforgery,
     NamesToKeepOut namesToKeepOut) : AgencyCasePage(store)
 {
     public AuditToolForm Form { get; private set; } = new();

@@ -1,3 +1,4 @@
+using Maca.Functions.Workflow;
 using Maca.Functions.Access;
 using Maca.Functions.Cycles;
 using Maca.Orchestrations.Cycles;
@@ -6,7 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Maca.Functions.Pages.Agency.Cases;
 
 /// <summary>Check your answers: the saved draft, each part with a way back to change it, then the submission itself.</summary>
-public sealed class CheckModel(CycleStore store, CycleEngine engine) : AgencyCasePage(store)
+public sealed class CheckModel(CycleStore store, CycleGateway engine) : AgencyCasePage(store)
 {
     public async Task<IActionResult> OnGetAsync(string caseRef, CancellationToken ct) =>
         await LoadAsync(caseRef, ct) ?? (Open ? Page() : RedirectToPage("/Agency/Cases/Case", new { caseRef }));

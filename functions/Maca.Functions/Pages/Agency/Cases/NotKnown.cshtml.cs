@@ -1,3 +1,4 @@
+using Maca.Functions.Workflow;
 using Maca.Functions.Access;
 using Maca.Functions.Cycles;
 using Maca.Functions.Input;
@@ -7,7 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Maca.Functions.Pages.Agency.Cases;
 
 /// <summary>Declaring that the child is not known to this agency: a short note of what was searched, then confirmed.</summary>
-public sealed class NotKnownModel(CycleStore store, CycleEngine engine, NamesToKeepOut namesToKeepOut)
+public sealed class NotKnownModel(CycleStore store, CycleGateway engine, NamesToKeepOut namesToKeepOut)
     : AgencyCasePage(store)
 {
     [BindProperty] public string? Note { get; set; }

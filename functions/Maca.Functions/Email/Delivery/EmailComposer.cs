@@ -10,7 +10,7 @@ using Maca.Orchestrations.Cycles;
 using Maca.Orchestrations.Notifications;
 using Microsoft.Extensions.Options;
 
-namespace Maca.Functions.Outbox;
+namespace Maca.Functions.Email.Delivery;
 
 /// <summary>
 /// Turns a notification into the email people read: the cycle and theme, what is asked, by when (as a UK date),
@@ -24,7 +24,7 @@ public sealed class EmailComposer(IOptions<AppOptions> app, IOptions<AccessOptio
     /// Each notification a decision queued, rendered for the outbox. Every event takes the next version, so an email's
     /// id follows from the cycle and its place in the history: the same decision always names the same email.
     /// </summary>
-    public List<OutboxEntry> Entries(CycleRecord cycle, CycleState after, IReadOnlyList<CycleEvent> events) =>
+    public List<QueuedEmail> Entries(CycleRecord cycle, CycleState after, IReadOnlyList<CycleEvent> events) =>
         events.Select((e, i) => (Event: e, Version: cycle.State.Version + i + 1))
             .Where(x => x.Event is NotificationQueued)
             .Select(x =>
@@ -32,7 +32,7 @@ public sealed class EmailComposer(IOptions<AppOptions> app, IOptions<AccessOptio
                 var queued = (NotificationQueued)x.Event;
                 var outboxId = OutboxId(cycle.CycleId, x.Version);
                 var (email, link) = Compose(outboxId, queued.Notification, after, queued.At);
-                return new OutboxEntry(outboxId, x.Version, queued.Notification.Kind.ToString(),
+                return new QueuedEmail(outboxId, x.Version, queued.Notification.Kind.ToString(),
                     JsonSerializer.Serialize(email, CycleJson.Options), link);
             })
             .ToList();
