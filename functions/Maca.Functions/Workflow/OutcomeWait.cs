@@ -18,7 +18,8 @@ public sealed class OutcomeWait(DurableTaskClient client, CycleStore store, IOpt
 {
     public sealed record Settled(CycleState State, IReadOnlyList<string> Events, Rejection? Rejection);
 
-    private static readonly TimeSpan FirstPoll = TimeSpan.FromMilliseconds(100), LongestPoll = TimeSpan.FromMilliseconds(500);
+    // The activity's signal is the usual answer; the status is read only for what it cannot tell, twice a second.
+    private static readonly TimeSpan FirstPoll = TimeSpan.FromMilliseconds(500), LongestPoll = TimeSpan.FromMilliseconds(500);
     private readonly ConcurrentDictionary<string, TaskCompletionSource<Settled>> _waiting = new();
     private TimeSpan CommandWait => options.Value.CommandWait;
 

@@ -30,12 +30,13 @@ public sealed class AuditCycleOrchestrator(CycleDecider decider) : TaskOrchestra
         context.SetCustomStatus(Progress(state, recent));
         // One waiter for the whole generation: a waiter left behind by a timer that won would swallow a command.
         var next = context.WaitForExternalEvent<CycleRequest>(CommandEvent);
+        var timer = new DueTimer(context);
         DateTimeOffset? spent = null; // a due time whose tick changed nothing: wait for a command instead
         for (var turn = 0; turn < TurnsPerGeneration && !state.IsFinished; turn++)
         {
             var due = state.NextDueAt == spent ? null : state.NextDueAt;
             if (!IsDueNow(context, due, offset)) TellClockMoves(context, clockMoves, recent, handled, state);
-            var request = await NextAsync(context, next, due, offset);
+            var request = await NextAsync(context, next, timer, due, offset);
             if (request is not null) next = context.WaitForExternalEvent<CycleRequest>(CommandEvent);
             if (request?.ClockOffset is { } moved && moved > offset) offset = moved;
             if (request is not null && handled.Contains(request.RequestId)) continue;
@@ -67,12 +68,14 @@ public sealed class AuditCycleOrchestrator(CycleDecider decider) : TaskOrchestra
                 var outboxIds = await context.CallActivityAsync<IReadOnlyList<string>>(CycleActivities.RecordDecision,
                     record);
                 state = CycleEvolver.Fold(decision.Events, state);
-                foreach (var outboxId in outboxIds) await SendAsync(context, outboxId);
+                // All at once: one episode schedules them, instead of one episode per email in turn.
+                await Task.WhenAll(outboxIds.Select(outboxId => SendAsync(context, outboxId)));
             }
             if (request is not null) Told(recent, handled, request, state, decision);
             context.SetCustomStatus(Progress(state, recent));
         }
         TellClockMoves(context, clockMoves, recent, handled, state);
+        timer.Cancel();
         if (state.IsFinished) return state.Phase.ToString();
         // Buffered commands go with it into the next generation.
         context.ContinueAsNew(new CycleRun(run.CycleId, state, offset, handled.TakeLast(200).ToList()),
@@ -103,19 +106,52 @@ public sealed class AuditCycleOrchestrator(CycleDecider decider) : TaskOrchestra
     }
 
     /// <summary>
-    /// The next request, or null when the next due step comes first (its timer is cancelled otherwise).
+    /// The next request, or null when the next due step comes first. A command that leaves the due time as it was
+    /// keeps the timer already set for it: a new one would cost a history event and a queue message each turn.
     /// </summary>
     private static async Task<CycleRequest?> NextAsync(TaskOrchestrationContext context, Task<CycleRequest> next,
-        DateTimeOffset? due, TimeSpan offset)
+        DueTimer timer, DateTimeOffset? due, TimeSpan offset)
     {
-        if (due is null) return await next;
+        if (due is null)
+        {
+            timer.Cancel();
+            return await next;
+        }
         if (IsDueNow(context, due, offset)) return null;
-        using var cancel = new CancellationTokenSource();
-        var timer = context.CreateTimer((due.Value - offset).UtcDateTime, cancel.Token);
-        if (await Task.WhenAny(next, timer) == timer) return null;
-        // Cancel, not CancelAsync: its callbacks must run here, on the orchestrator's own thread, during this episode.
-        cancel.Cancel();
-        return await next;
+        var fires = timer.At((due.Value - offset).UtcDateTime);
+        if (await Task.WhenAny(next, fires) != fires) return await next;
+        timer.Fired();
+        return null;
+    }
+
+    /// <summary>The one durable timer a generation has running at a time, for the cycle's next due step.</summary>
+    private sealed class DueTimer(TaskOrchestrationContext context)
+    {
+        private DateTime? _at;
+        private Task? _fires;
+        private CancellationTokenSource? _cancel;
+
+        public Task At(DateTime at)
+        {
+            if (_at == at && _fires is not null) return _fires;
+            Cancel();
+            _cancel = new CancellationTokenSource();
+            (_at, _fires) = (at, context.CreateTimer(at, _cancel.Token));
+            return _fires;
+        }
+
+        // Cancel, not CancelAsync: its callbacks must run on the orchestrator's own thread, during this episode.
+        public void Cancel()
+        {
+            _cancel?.Cancel();
+            Fired();
+        }
+
+        public void Fired()
+        {
+            _cancel?.Dispose();
+            (_at, _fires, _cancel) = (null, null, null);
+        }
     }
 
     /// <summary>An email that still fails after its retries stays failed in the outbox, with a retry button.</summary>

@@ -37,7 +37,10 @@ public static class RawDurableBaseline
             ["Storage:ConnectionString"] = connectionString, ["Durable:TaskHubName"] = "rawbaseline",
             ["Durable:WorkerId"] = "bench-raw-baseline",
         });
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // The engine's warnings (a lease lost, a partition slow to answer) explain a stall if there is one.
+        // The worker's complaints as the bench stops it mid-poll are not.
+        builder.Logging.SetMinimumLevel(LogLevel.Warning).AddSimpleConsole(o => o.SingleLine = true)
+            .AddFilter("Microsoft.DurableTask", LogLevel.Critical);
         var services = builder.Services;
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section);
         services.AddOptions<DurableEngineOptions>().BindConfiguration(DurableEngineOptions.Section);

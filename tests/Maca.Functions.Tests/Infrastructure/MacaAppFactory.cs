@@ -25,7 +25,7 @@ public sealed class MacaAppFactory(AzuriteFixture azurite, MaildevFixture mailde
             ["Email:FromAddress"] = "maca@partnership.example",
             ["Email:Smtp:Host"] = "127.0.0.1",
             ["Email:Smtp:Port"] = maildev.SmtpPort.ToString(),
-            ["Sweep:RunLocalLoop"] = "false",
+            ["Retention:RunLocally"] = "false",
             ["Seeds:LoadDemo"] = "false",
         };
         foreach (var (key, value) in TestAccess.Settings()) settings[key] = value;
@@ -42,7 +42,7 @@ public static class MacaAppFactoryExtensions
         ["Storage:ConnectionString"] = azurite.ConnectionString,
         ["Storage:NamePrefix"] = "t" + Guid.NewGuid().ToString("N")[..10],
         ["Email:Smtp:Port"] = maildev.SmtpPort.ToString(),
-        ["Sweep:RunLocalLoop"] = "false",
+        ["Retention:RunLocally"] = "false",
         ["Seeds:LoadDemo"] = "false",
     };
 
