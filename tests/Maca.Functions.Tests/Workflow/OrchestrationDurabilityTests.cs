@@ -1,66 +1,67 @@
-using Maca.Functions.Cycles;
+using System.Text.Json.Nodes;
 using Maca.Functions.Tests.Infrastructure;
-using Maca.Orchestrations.Cycles;
-using Maca.Orchestrations.Workflow;
 using Maca.Testing;
-using Microsoft.DurableTask.Client;
-using Microsoft.Extensions.DependencyInjection;
+using static Maca.Functions.Tests.Cycles.CycleScript;
 
 namespace Maca.Functions.Tests.Workflow;
 
 /// <summary>
-/// The app killed (SIGKILL, no shutdown) while a cycle's orchestration waits on a command and on a timer, and the
-/// timer comes due while it is down: started again with the same worker id, the cycle carries on, the timer fires,
-/// its email goes out, and a new command is decided.
+/// The app killed (SIGKILL, no shutdown) while its cycles wait on a command and on a timer, and the timer comes due
+/// while it is down: started again with the same worker id, every cycle carries on, the timer fires, its emails go
+/// out and none is lost, and a new command is decided.
 /// </summary>
 [Collection(AppCollection.Name)]
 public sealed class OrchestrationDurabilityTests(AzuriteFixture azurite, MaildevFixture maildev)
 {
+    private static readonly string[] Agencies = ["CSC", "POL"];
+
     [Fact]
     public async Task AKilledAppCarriesOnWithEveryCycleAndFiresTheTimerThatCameDueWhileItWasDown()
     {
-        var sidecar = FreePort.Next();
         var settings = MacaAppFactoryExtensions.ChildProcessSettings(azurite, maildev);
-        settings["Durable:SidecarPort"] = sidecar.ToString();
         settings["Durable:WorkerId"] = "durability-" + settings["Storage:NamePrefix"];
-        var id = StartCycleRequest.NewCycleId("wf-kill", Guid.NewGuid().ToString("N"));
 
         var first = await AppProcess.StartAsync(settings);
-        DateTimeOffset dueWhileDown, fireAt;
-        await using (var engine = EngineClients.For(sidecar))
-        {
-            var client = engine.GetRequiredService<DurableTaskClient>();
-            await client.StartCycleAsync(EngineClients.Start(id, "wf-kill", "CSC", "POL"));
-            var progress = await client.ProgressAsync(id, p => p.Phase == "Nominating");
-
-            // Bring the next due step to a few seconds from now, then kill the app before it comes due.
-            dueWhileDown = progress.NextDueAt!.Value;
-            var offset = dueWhileDown - DateTimeOffset.UtcNow - TimeSpan.FromSeconds(6);
-            await client.SendAsync(id, new CycleRequest("clock", "system", null, offset));
-            await client.ProgressAsync(id, p => p.Recent.Any(r => r.RequestId == "clock"));
-            fireAt = dueWhileDown - offset;
-        }
+        var api = new CycleClient(first.Http);
+        await api.SeedPartnershipAsync("wf-kill", Agencies, "Neglect");
+        await api.AdvanceToAsync(Uk(2029, 10, 1, 10));
+        var ids = new List<string>();
+        for (var i = 0; i < 3; i++)
+            ids.Add(await api.StartAsync(new
+            {
+                partnershipId = "wf-kill", theme = "Neglect", auditType = "Desktop", agencyCodes = Agencies,
+                targetCases = 1,
+            }));
+        foreach (var id in ids) await api.SettledAsync(id);
+        // Bring the cycles' next due step (the same for all three) to a few seconds from now, then kill the app.
+        var due = (await api.StatusAsync(ids[0]))["customStatus"]!["nextWakeUp"]!.GetValue<DateTimeOffset>();
+        await api.AdvanceToAsync(due - TimeSpan.FromSeconds(6));
+        var fireAt = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(6);
         first.Dispose();
         // Durable timers run on real time: wait, with the app down, until the timer's moment has passed.
         await Poll.UntilAsync(() => Task.FromResult(DateTimeOffset.UtcNow > fireAt + TimeSpan.FromSeconds(1)),
             EngineClients.Patience, () => "The clock did not pass the timer's moment.");
 
         using var second = await AppProcess.StartAsync(settings);
-        await using var restarted = EngineClients.For(sidecar);
-        var again = restarted.GetRequiredService<DurableTaskClient>();
-        var api = new CycleClient(second.Http);
-        await Poll.UntilAsync(async () => (await api.StatusAsync(id, history: true))["historyEvents"]!.AsArray()
-                .Any(e => e!["eventType"]!.GetValue<string>() == "StepFired"),
-            EngineClients.Patience, () => $"No step of {id} fired after the restart.");
+        var again = new CycleClient(second.Http);
+        foreach (var id in ids)
+            await Poll.UntilAsync(async () => (await again.StatusAsync(id, history: true))["historyEvents"]!.AsArray()
+                    .Any(e => Type(e) == "StepFired"),
+                EngineClients.Patience, () => $"No step of {id} fired after the restart.");
 
-        await again.SendAsync(id, new CycleRequest("nominate", "agency:CSC",
-            new NominateCase("CSC", "KILL-1", "Under 1", "Male", "White", false, ["CSC"], "Seen at nursery")));
-        await again.ProgressAsync(id, p => p.Recent.Any(r => r.RequestId == "nominate" && r.Rejection is null));
-        var history = (await api.StatusAsync(id, history: true))["historyEvents"]!.AsArray();
-        Assert.Single(history, e => e!["eventType"]!.GetValue<string>() == "CycleStarted");
-        Assert.Single(history, e => e!["eventType"]!.GetValue<string>() == "CaseNominated");
-        await Poll.UntilAsync(async () => (await maildev.ForCycleAsync(id)).Count(e =>
-            e.GetProperty("headers").GetProperty("x-maca-kind").GetString() == "NominationRequest") == 2,
-            EngineClients.Patience, () => $"The nomination requests of {id} were not both sent, once each.");
+        await again.NominateAsync(ids[0], "CSC", "KILL-1", "Under 1", "Male", "White", false, "CSC");
+        foreach (var id in ids)
+        {
+            await again.SettledAsync(id);
+            var history = (await again.StatusAsync(id, history: true))["historyEvents"]!.AsArray();
+            Assert.Single(history, e => Type(e) == "CycleStarted");
+            var sent = history.Count(e => Type(e) == "EmailSent");
+            Assert.True(sent > Agencies.Length, $"{id} sent only {sent} emails: the timer's did not go.");
+            Assert.Equal(sent, (await maildev.ForCycleAsync(id)).Count); // none lost, none twice
+        }
+        Assert.Single((await again.StatusAsync(ids[0], history: true))["historyEvents"]!.AsArray(),
+            e => Type(e) == "CaseNominated");
     }
+
+    private static string Type(JsonNode? e) => e!["eventType"]!.GetValue<string>();
 }
