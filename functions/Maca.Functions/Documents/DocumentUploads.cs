@@ -22,8 +22,10 @@ public sealed class DocumentUploads(DocumentStore documents, CycleGateway engine
         var id = DocumentStore.NewId();
         var name = FileCheck.SafeName(file.FileName, type);
         await documents.SaveAsync(cycleId, id, file.Content, type, name, file.Sha256, ct);
-        var result = await engine.ExecuteAsync(cycleId, new AttachDocument(agencyCode, id, kind, name, file.Sha256, file.Content.Length),
-            actor: actor, ct: ct);
+        var attach = new AttachDocument(agencyCode, id, kind, name, file.Sha256, file.Content.Length);
+        var result = await engine.ExecuteAsync(cycleId, attach, actor: actor, ct: ct);
+        // Still being processed: the file is kept and attached when the cycle's orchestrator gets to it.
+        if (result.Pending) return new(new CaseDocument(id, agencyCode, kind, name, file.Sha256, file.Content.Length), null);
         if (result.Rejection is null) return new(result.State.Documents[id], null);
         await documents.DeleteAsync(cycleId, id, CancellationToken.None);
         return new(null, result.Rejection.Message, result.Rejection.Kind == RejectionKind.WrongPhase);

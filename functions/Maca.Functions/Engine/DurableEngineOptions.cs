@@ -31,6 +31,13 @@ public sealed class DurableEngineOptions
     public TimeSpan ControlQueueVisibilityTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
+    /// How long one read-and-write of the partition table may take before the engine gives it up and tries again.
+    /// The provider's 2 s is too short for Azurite on a small machine under load: Azurite finished the write, the
+    /// engine thought it failed, and its partitions stood still for minutes while it sorted out its own leases.
+    /// </summary>
+    public TimeSpan PartitionTableOperationTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
     /// Who holds the partition leases. Stable across restarts, so a restarted process takes its leases back at once
     /// instead of waiting 30 s for them to expire; unique per process, so two processes never share leases.
     /// Empty: the machine's name and this checkout's folder.

@@ -72,6 +72,7 @@ public sealed partial class LocalDurableEngine(string address, IOptions<DurableE
             PartitionCount = o.PartitionCount,
             MaxQueuePollingInterval = o.MaxQueuePollingInterval,
             ControlQueueVisibilityTimeout = o.ControlQueueVisibilityTimeout,
+            PartitionTableOperationTimeout = o.PartitionTableOperationTimeout,
             WorkerId = o.WorkerId.Length > 0 ? o.WorkerId : DefaultWorkerId(environment),
             LoggerFactory = loggers,
         };

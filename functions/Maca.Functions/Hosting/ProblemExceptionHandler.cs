@@ -12,7 +12,8 @@ namespace Maca.Functions.Hosting;
 /// Turns the exceptions that mean something to a caller into ProblemDetails, in one place. Details are written
 /// for people: never a .NET type name, a serializer's wording or a storage host.
 /// </summary>
-internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+internal sealed partial class ProblemExceptionHandler(IProblemDetailsService problems,
+    ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
     {
@@ -31,8 +32,13 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
             // An unreachable service ends its retries in an AggregateException of the attempts' failures.
             RequestFailedException or AggregateException { InnerException: RequestFailedException } =>
                 (StatusCodes.Status503ServiceUnavailable, "Storage is not available", "Nothing was saved. Please try again in a few seconds."),
+            // The engine's sidecar or its storage did not take the command: whether it arrived is not known, and
+            // a repeat with the same Idempotency-Key is applied at most once.
+            Grpc.Core.RpcException => (StatusCodes.Status503ServiceUnavailable, "The workflow engine did not answer",
+                "The change may not have been made. Please check the audit and try again in a few seconds."),
             _ => (StatusCodes.Status500InternalServerError, "Something went wrong on our side", (string?)null),
         };
+        if (status == StatusCodes.Status500InternalServerError) LogUnexpected(exception.GetType().Name, exception);
         if (status == StatusCodes.Status503ServiceUnavailable) context.Response.Headers.RetryAfter = "5";
         context.Response.StatusCode = status;
         var problem = new ProblemDetails { Status = status, Title = title, Detail = detail };
@@ -47,4 +53,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
         || exception.Message.Contains("Required parameter", StringComparison.Ordinal)
             ? "A required value is missing or is not of the right kind. Send a JSON body with Content-Type: application/json."
             : exception.Message;
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Answered 500 for an unexpected {Type}")]
+    private partial void LogUnexpected(string type, Exception exception);
 }

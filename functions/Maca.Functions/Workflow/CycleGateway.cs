@@ -113,9 +113,13 @@ public sealed class CycleGateway(CycleStore store, CycleDecider decider, Command
     private async Task DeliverAsync(CycleRecord cycle, CycleRequest request, CancellationToken ct)
     {
         if (!cycle.Exists)
+        {
+            // The start goes in with the input: raised as an event, the engine could drop it as for no instance.
             await client.ScheduleNewOrchestrationInstanceAsync(nameof(AuditCycleOrchestrator),
-                CycleRun.New(cycle.CycleId), new StartOrchestrationOptions(cycle.CycleId), ct);
-        else if (cycle.State.Suspended && request.Command is ResumeCycle or TerminateCycle)
+                CycleRun.New(cycle.CycleId) with { First = request }, new StartOrchestrationOptions(cycle.CycleId), ct);
+            return;
+        }
+        if (cycle.State.Suspended && request.Command is ResumeCycle or TerminateCycle)
             await client.ResumeInstanceAsync(cycle.CycleId, $"{request.Command.GetType().Name} by {request.Actor}", ct);
         await client.RaiseEventAsync(cycle.CycleId, AuditCycleOrchestrator.CommandEvent, request, ct);
     }

@@ -31,13 +31,15 @@ public sealed class AuditCycleOrchestrator(CycleDecider decider) : TaskOrchestra
         // One waiter for the whole generation: a waiter left behind by a timer that won would swallow a command.
         var next = context.WaitForExternalEvent<CycleRequest>(CommandEvent);
         var timer = new DueTimer(context);
+        var first = run.First;
         DateTimeOffset? spent = null; // a due time whose tick changed nothing: wait for a command instead
         for (var turn = 0; turn < TurnsPerGeneration && !state.IsFinished; turn++)
         {
             var due = state.NextDueAt == spent ? null : state.NextDueAt;
             if (!IsDueNow(context, due, offset)) TellClockMoves(context, clockMoves, recent, handled, state);
-            var request = await NextAsync(context, next, timer, due, offset);
-            if (request is not null) next = context.WaitForExternalEvent<CycleRequest>(CommandEvent);
+            var request = first ?? await NextAsync(context, next, timer, due, offset);
+            if (request is not null && first is null) next = context.WaitForExternalEvent<CycleRequest>(CommandEvent);
+            first = null;
             if (request?.ClockOffset is { } moved && moved > offset) offset = moved;
             if (request is not null && handled.Contains(request.RequestId)) continue;
             if (request is { Command: null, ResendEmailId: null })

@@ -29,6 +29,12 @@ public sealed record IdempotentRequest(string Key, string Fingerprint);
 public sealed record CycleRun(string CycleId, CycleState State, TimeSpan ClockOffset,
     IReadOnlyList<string> HandledRequests)
 {
+    /// <summary>
+    /// The request that starts the cycle, given with the orchestration's input rather than raised as an event: an
+    /// event sent to an instance whose start the engine has not yet taken is dropped as "no such instance".
+    /// </summary>
+    public CycleRequest? First { get; init; }
+
     public static CycleRun New(string cycleId) => new(cycleId, CycleState.Initial, TimeSpan.Zero, []);
 }
 

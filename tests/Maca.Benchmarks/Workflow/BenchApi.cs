@@ -38,11 +38,30 @@ public sealed class BenchApi(HttpClient http, LatencyRecorder latency, Semaphore
                 var text = await response.Content.ReadAsStringAsync();
                 if (response.StatusCode != expected) throw new InvalidOperationException($"{method} {path} answered {(int)response.StatusCode}: {text}");
                 var answer = string.IsNullOrEmpty(text) ? null : JsonNode.Parse(text);
-                if (answer?["outcome"]?.GetValue<string>() == "pending") Interlocked.Increment(ref _pending);
+                if (answer?["outcome"]?.GetValue<string>() == "pending") await OutcomeVisibleAsync(answer);
                 return answer;
             });
         }
         finally { inFlight.Release(); }
+    }
+
+    /// <summary>
+    /// An answer that came before the outcome: the command's time runs on until the status shows the cycle moved on,
+    /// so the next command is decided against it.
+    /// </summary>
+    private async Task OutcomeVisibleAsync(JsonNode answer)
+    {
+        Interlocked.Increment(ref _pending);
+        var (status, before) = (answer["statusQueryGetUri"]!.GetValue<string>(), answer["version"]!.GetValue<int>());
+        for (var waited = System.Diagnostics.Stopwatch.StartNew(); waited.Elapsed < TimeSpan.FromMinutes(5);)
+        {
+            using var response = await http.GetAsync(new Uri(status).PathAndQuery);
+            if (response.IsSuccessStatusCode
+                && JsonNode.Parse(await response.Content.ReadAsStringAsync())!["version"]!.GetValue<int>() > before)
+                return;
+            await Task.Delay(TimeSpan.FromMilliseconds(200));
+        }
+        throw new TimeoutException($"{status} did not move past version {before} in 5 minutes.");
     }
 
     public Task RaiseAsync(string cycleId, string command, object? body = null) =>

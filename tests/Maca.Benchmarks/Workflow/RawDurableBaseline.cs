@@ -66,6 +66,8 @@ public static class RawDurableBaseline
             foreach (var id in ids)
                 await client.ScheduleNewOrchestrationInstanceAsync(nameof(WaitForEvents), eventsEach,
                     new StartOrchestrationOptions(id));
+            // An event sent before the engine has taken an instance's start is dropped ("no such instance").
+            foreach (var id in ids) await client.WaitForInstanceStartAsync(id);
             var counter = host.Services.GetRequiredService<EngineStorageCounter>();
             var before = counter.Count;
             var gate = new SemaphoreSlim(inFlight);

@@ -21,6 +21,7 @@ public static class WorkflowBench
             + $"{CycleToClosure.CommandsPerCycle} events each, up to {inFlight} in flight…");
         var raw = await RawDurableBaseline.MeasureAsync(azurite.ConnectionString, options.Cycles,
             CycleToClosure.CommandsPerCycle, inFlight);
+        Console.WriteLine($"  {raw.EventsPerSecond:N1} events/s");
         using var app = await AppProcess.StartAsync(new Dictionary<string, string>
         {
             ["Storage:ConnectionString"] = azurite.ConnectionString,
@@ -39,12 +40,24 @@ public static class WorkflowBench
         Console.WriteLine($"Driving {options.Cycles} cycles to closure ({CycleToClosure.CommandsPerCycle} commands each), "
             + $"up to {inFlight} requests in flight…");
         var wall = Stopwatch.StartNew();
-        var cycles = Enumerable.Range(0, options.Cycles).ToArray();
-        var ids = await Task.WhenAll(cycles.Select(i => CycleToClosure.StartAndNominateAsync(api, Partnership, i)));
-        await Task.WhenAll(cycles.Select(i => CycleToClosure.SelectAndSubmitAsync(api, ids[i], i)));
-        await Task.WhenAll(cycles.Select(i => CycleToClosure.ArrangeMeetingAsync(api, ids[i])));
-        await api.PostAsync("/api/dev/clock/advance", new { to = CycleToClosure.AfterMeeting });
-        await Task.WhenAll(cycles.Select(i => CycleToClosure.LearnAndActAsync(api, ids[i], i)));
+        string[] ids;
+        try
+        {
+            var cycles = Enumerable.Range(0, options.Cycles).ToArray();
+            ids = await Task.WhenAll(cycles.Select(i => CycleToClosure.StartAndNominateAsync(api, Partnership, i)));
+            await Task.WhenAll(cycles.Select(i => CycleToClosure.SelectAndSubmitAsync(api, ids[i], i)));
+            await Task.WhenAll(cycles.Select(i => CycleToClosure.ArrangeMeetingAsync(api, ids[i])));
+            await api.PostAsync("/api/dev/clock/advance", new { to = CycleToClosure.AfterMeeting });
+            await Task.WhenAll(cycles.Select(i => CycleToClosure.LearnAndActAsync(api, ids[i], i)));
+        }
+        catch
+        {
+            // What the app said about it, kept for reading.
+            var log = Path.Combine(RepoPaths.Root, ".maca", "bench-app.log");
+            await File.WriteAllTextAsync(log, app.Output);
+            Console.Error.WriteLine($"The app's log is in {log}.");
+            throw;
+        }
         wall.Stop();
 
         var closed = 0;
@@ -68,6 +81,11 @@ public static class WorkflowBench
         Console.WriteLine($"wall time                      : {wall.Elapsed.TotalSeconds,10:N1} s");
         Console.WriteLine($"raw Durable Task events/s      : {raw.EventsPerSecond,10:N1}   ({raw.Events:N0} events in "
             + $"{raw.Wall.TotalSeconds:N1} s, {raw.StorageRequests / (double)raw.Events:N1} storage requests each)");
+        // The engine's warnings (a partition slow to answer, a lease lost) explain a slow run.
+        var warnings = app.Output.Split('\n').Where(line => line.StartsWith("warn:", StringComparison.Ordinal)
+            || line.StartsWith("fail:", StringComparison.Ordinal)).ToList();
+        Console.WriteLine($"app warnings                   : {warnings.Count}");
+        foreach (var line in warnings.Take(5)) Console.WriteLine($"  {line}");
         Console.WriteLine($"commands/s ÷ raw Durable Task events/s : {commandsPerSecond / raw.EventsPerSecond:N3}");
         if (closed != options.Cycles) throw new InvalidOperationException("Not every cycle reached closure.");
     }

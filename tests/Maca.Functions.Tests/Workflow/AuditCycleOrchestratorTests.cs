@@ -32,9 +32,9 @@ public sealed class AuditCycleOrchestratorTests(AzuriteFixture azurite, MaildevF
         var id = StartCycleRequest.NewCycleId("wf-run", Guid.NewGuid().ToString("N"));
         var start = await StartCommandAsync(app, id);
 
-        await client.ScheduleNewOrchestrationInstanceAsync(nameof(AuditCycleOrchestrator), CycleRun.New(id),
+        await client.ScheduleNewOrchestrationInstanceAsync(nameof(AuditCycleOrchestrator),
+            CycleRun.New(id) with { First = new CycleRequest("start", "coordinator:wf", start) },
             new StartOrchestrationOptions(id));
-        await client.RaiseEventAsync(id, AuditCycleOrchestrator.CommandEvent, new CycleRequest("start", "coordinator:wf", start));
 
         // Nominations open on the start's own day: the orchestration's timer fires, and the requests are emailed.
         await PhaseAsync(api, client, id, "Nominating");

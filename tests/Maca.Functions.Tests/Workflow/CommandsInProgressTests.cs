@@ -106,6 +106,31 @@ public sealed class CommandsInProgressTests(AzuriteFixture azurite, MaildevFixtu
         Assert.Single(history, e => e!["eventType"]!.GetValue<string>() == "CaseNominated");
     }
 
+    [Fact]
+    public async Task AnUploadNotYetAttachedIsAcceptedWithItsIdAndAttachedOnceTheOrchestratorGetsToIt()
+    {
+        await using var app = new MacaAppFactory(azurite, maildev, NoWait);
+        var (api, id) = await NominatingAsync(app, "inprogress-upload");
+        // Each step waits for the last to be recorded: with no wait, the answers come before the outcomes.
+        await api.NominateAsync(id, "CSC", "UP-1", "Under 1", "Male", "White", false, "CSC", "POL");
+        await PhaseAsync(api, id, "Nominating", events: "CaseNominated");
+        await api.RaiseAsync(id, "CloseNominations");
+        await PhaseAsync(api, id, "Selecting");
+        await api.RaiseAsync(id, "SelectCases",
+            new { cases = new[] { new { caseRef = "UP-1", agenciesInScope = new[] { "CSC", "POL" } } } });
+        await PhaseAsync(api, id, "AwaitingSubmissions");
+        await api.SettledAsync(id);
+        var engine = app.Services.GetRequiredService<DurableTaskClient>();
+        await engine.SuspendInstanceAsync(id, "held still by the test");
+
+        var documentId = await api.UploadAsync(id, "CSC");
+
+        await engine.ResumeInstanceAsync(id, "let go by the test");
+        await PhaseAsync(api, id, "AwaitingSubmissions", events: "DocumentAttached");
+        var download = await api.SendAsync(HttpMethod.Get, $"/api/cycles/{id}/documents/{documentId}");
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+    }
+
     private static async Task<(CycleClient Api, string Id)> NominatingAsync(MacaAppFactory app, string partnership)
     {
         var api = app.CreateCycleClient();
