@@ -19,7 +19,8 @@ public sealed class CycleRefusals(StorageAccount storage)
     {
         var row = new TableEntity(cycleId, CycleTable.RefusalRow(refusal.RequestId))
         {
-            ["Command"] = refusal.Command, ["Actor"] = refusal.Actor, ["Message"] = refusal.Message, ["At"] = refusal.At,
+            ["Command"] = refusal.Command, ["Actor"] = refusal.Actor, ["Message"] = refusal.Message,
+            ["At"] = refusal.At,
         };
         await _table.UpsertEntityAsync(row, TableUpdateMode.Replace, ct);
     }

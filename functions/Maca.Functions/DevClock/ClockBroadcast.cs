@@ -45,6 +45,7 @@ public sealed partial class ClockBroadcast(CycleStore store, DurableTaskClient c
         return running;
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Cycle {CycleId} did not answer the moved clock within a minute")]
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Cycle {CycleId} did not answer the moved clock within a minute")]
     private partial void LogNoAnswer(string cycleId);
 }

@@ -10,7 +10,8 @@ namespace Maca.Functions.Documents;
 /// </summary>
 public sealed class DocumentUploads(DocumentStore documents, CycleGateway engine)
 {
-    public sealed record Outcome(CaseDocument? Document, string? Problem, bool WrongPhase = false);
+    /// <param name="Pending">Stored, and waiting for the cycle's orchestrator to attach it.</param>
+    public sealed record Outcome(CaseDocument? Document, string? Problem, bool WrongPhase = false, bool Pending = false);
 
     public async Task<Outcome> UploadAsync(string cycleId, string agencyCode, DocumentKind kind, UploadedFile file, string actor,
         CancellationToken ct)
@@ -25,7 +26,8 @@ public sealed class DocumentUploads(DocumentStore documents, CycleGateway engine
         var attach = new AttachDocument(agencyCode, id, kind, name, file.Sha256, file.Content.Length);
         var result = await engine.ExecuteAsync(cycleId, attach, actor: actor, ct: ct);
         // Still being processed: the file is kept and attached when the cycle's orchestrator gets to it.
-        if (result.Pending) return new(new CaseDocument(id, agencyCode, kind, name, file.Sha256, file.Content.Length), null);
+        if (result.Pending)
+            return new(new CaseDocument(id, agencyCode, kind, name, file.Sha256, file.Content.Length), null, Pending: true);
         if (result.Rejection is null) return new(result.State.Documents[id], null);
         await documents.DeleteAsync(cycleId, id, CancellationToken.None);
         return new(null, result.Rejection.Message, result.Rejection.Kind == RejectionKind.WrongPhase);

@@ -12,7 +12,9 @@ namespace Maca.Functions.Documents;
 /// </summary>
 public static class DocumentsApi
 {
-    public sealed record Uploaded(string DocumentId, string FileName, string Sha256, long Bytes, string Kind);
+    /// <param name="Outcome">"attached", or "pending" while the cycle's orchestrator has yet to attach it.</param>
+    public sealed record Uploaded(string DocumentId, string FileName, string Sha256, long Bytes, string Kind,
+        string Outcome);
 
     public static void MapDocuments(this IEndpointRouteBuilder app)
     {
@@ -45,7 +47,8 @@ public static class DocumentsApi
                 ? TypedResults.Problem(outcome.Problem, statusCode: 409, title: "Not allowed in this phase")
                 : Invalid("file", outcome.Problem!);
         return TypedResults.Created($"/api/cycles/{id}/documents/{d.Id}",
-            new Uploaded(d.Id, d.FileName, d.Sha256, d.Bytes, d.Kind.ToString()));
+            new Uploaded(d.Id, d.FileName, d.Sha256, d.Bytes, d.Kind.ToString(),
+                outcome.Pending ? "pending" : "attached"));
     }
 
     private static async Task<IResult> DownloadAsync(string id, string documentId, HttpContext http, CycleStore store, CycleGateway engine,

@@ -15,8 +15,9 @@ public static class EngineStorageClients
 {
     public static StorageAccountClientProvider For(StorageOptions storage, StorageTransactionCounter counter)
     {
-        var (blob, queue, table) = (Counted(new BlobClientOptions(), counter), Counted(new QueueClientOptions(), counter),
-            Counted(new TableClientOptions(), counter));
+        var blob = Counted(new BlobClientOptions(), counter);
+        var queue = Counted(new QueueClientOptions(), counter);
+        var table = Counted(new TableClientOptions(), counter);
         if (storage.UsesConnectionString)
             return new StorageAccountClientProvider(
                 StorageServiceClientProvider.ForBlob(storage.ConnectionString!, blob),

@@ -40,7 +40,7 @@ public static class RetentionTrigger
     }
 }
 
-/// <summary>Plays the Functions host's retention timer locally, when Retention:RunLocally is on (Development).</summary>
+/// <summary>Plays the Functions host's retention timer locally, when Retention:RunLocally is on.</summary>
 public sealed partial class RetentionSchedule(RetentionJob retention, IConfiguration configuration,
     ILogger<RetentionSchedule> logger) : BackgroundService
 {

@@ -35,7 +35,8 @@ public sealed class CycleGateway(CycleStore store, CycleDecider decider, Command
             : result.Pending ? "pending"
             : result.EventTypes.Count == 0 ? "unchanged"
             : "accepted";
-        span?.SetTag("maca.command", name).SetTag("maca.outcome", outcome).SetTag("maca.events", result.EventTypes.Count);
+        span?.SetTag("maca.command", name).SetTag("maca.outcome", outcome)
+            .SetTag("maca.events", result.EventTypes.Count);
         Telemetry.Commands.Add(1, new KeyValuePair<string, object?>("command", name),
             new KeyValuePair<string, object?>("outcome", outcome));
         return result;
@@ -136,13 +137,17 @@ public sealed class CycleGateway(CycleStore store, CycleDecider decider, Command
             return CommandResult.Refused(cycle.State, Rejection.Rule(
                 "This Idempotency-Key was already used for a different request. Use a new key for a new request."));
         var first = JsonSerializer.Deserialize<FirstAnswer>(replay.Body, CycleJson.Options)!;
-        return new CommandResult(cycle.State, first.Events, Replayed: true) { Version = first.Version, Phase = first.Phase };
+        return new CommandResult(cycle.State, first.Events, Replayed: true)
+        {
+            Version = first.Version, Phase = first.Phase,
+        };
     }
 
-    /// <summary>What identifies a request: the command's name and content (for a start, the coordinator's request).</summary>
+    /// <summary>What identifies a request: the command's name and content (a start's: the coordinator's).</summary>
     private static string Fingerprint(CycleCommand command, string? inputJson)
     {
         var content = inputJson ?? JsonSerializer.Serialize(command, command.GetType(), CycleJson.Options);
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{command.GetType().Name}\n{content}")))[..32];
+        var bytes = Encoding.UTF8.GetBytes($"{command.GetType().Name}\n{content}");
+        return Convert.ToHexStringLower(SHA256.HashData(bytes))[..32];
     }
 }

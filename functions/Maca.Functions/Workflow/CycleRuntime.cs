@@ -27,8 +27,8 @@ public sealed class CycleRuntime(DurableTaskClient client)
     {
         OrchestrationRuntimeStatus.Pending => RuntimeStatus.Pending,
         OrchestrationRuntimeStatus.Suspended => RuntimeStatus.Suspended,
-        OrchestrationRuntimeStatus.Completed when instance.SerializedOutput?.Contains(nameof(CyclePhase.Terminated)) == true
-            => RuntimeStatus.Terminated,
+        OrchestrationRuntimeStatus.Completed
+            when instance.SerializedOutput?.Contains(nameof(CyclePhase.Terminated)) == true => RuntimeStatus.Terminated,
         OrchestrationRuntimeStatus.Completed => RuntimeStatus.Completed,
         OrchestrationRuntimeStatus.Terminated => RuntimeStatus.Terminated,
         OrchestrationRuntimeStatus.Failed => RuntimeStatus.Failed,

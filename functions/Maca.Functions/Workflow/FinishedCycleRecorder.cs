@@ -13,7 +13,8 @@ public sealed class FinishedCycleRecorder(CycleStore store, CycleDecider decider
 {
     private const int MaxAttempts = 12;
 
-    public async Task<CommandResult> RecordAsync(string cycleId, CycleCommand command, string actor, CancellationToken ct)
+    public async Task<CommandResult> RecordAsync(string cycleId, CycleCommand command, string actor,
+        CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {

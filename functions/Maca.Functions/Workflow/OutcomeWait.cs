@@ -19,13 +19,15 @@ public sealed class OutcomeWait(DurableTaskClient client, CycleStore store, IOpt
     public sealed record Settled(CycleState State, IReadOnlyList<string> Events, Rejection? Rejection);
 
     // The activity's signal is the usual answer; the status is read only for what it cannot tell, twice a second.
-    private static readonly TimeSpan FirstPoll = TimeSpan.FromMilliseconds(500), LongestPoll = TimeSpan.FromMilliseconds(500);
+    private static readonly TimeSpan FirstPoll = TimeSpan.FromMilliseconds(500);
+    private static readonly TimeSpan LongestPoll = TimeSpan.FromMilliseconds(500);
     private readonly ConcurrentDictionary<string, TaskCompletionSource<Settled>> _waiting = new();
     private TimeSpan CommandWait => options.Value.CommandWait;
 
-    /// <summary>Starts listening before the request is raised, so an outcome that comes at once is not missed.</summary>
+    /// <summary>Listens before the request is raised, so an outcome that comes at once is not missed.</summary>
     public RequestWatch Watch(string requestId) =>
-        new(this, requestId, _waiting.GetOrAdd(requestId, _ => new(TaskCreationOptions.RunContinuationsAsynchronously)));
+        new(this, requestId,
+            _waiting.GetOrAdd(requestId, _ => new(TaskCreationOptions.RunContinuationsAsynchronously)));
 
     /// <summary>Called by the activity that records a decision.</summary>
     public void Settle(string? requestId, Settled settled)
@@ -33,7 +35,8 @@ public sealed class OutcomeWait(DurableTaskClient client, CycleStore store, IOpt
         if (requestId is not null && _waiting.TryGetValue(requestId, out var waiter)) waiter.TrySetResult(settled);
     }
 
-    public sealed class RequestWatch(OutcomeWait owner, string requestId, TaskCompletionSource<Settled> heard) : IDisposable
+    public sealed class RequestWatch(OutcomeWait owner, string requestId, TaskCompletionSource<Settled> heard)
+        : IDisposable
     {
         /// <summary>The outcome, or null when it is not known within Durable:CommandWait.</summary>
         public Task<Settled?> OutcomeAsync(string cycleId, CancellationToken ct) =>
@@ -55,7 +58,8 @@ public sealed class OutcomeWait(DurableTaskClient client, CycleStore store, IOpt
             if (await Task.WhenAny(heard, Task.Delay(Min(poll, patience - waited.Elapsed), ct)) == heard)
                 return await heard;
             var instance = await client.GetInstanceAsync(cycleId, getInputsAndOutputs: true, ct);
-            var told = instance?.ReadCustomStatusAs<CycleProgress>()?.Recent.FirstOrDefault(r => r.RequestId == requestId);
+            var told = instance?.ReadCustomStatusAs<CycleProgress>()?.Recent
+                .FirstOrDefault(r => r.RequestId == requestId);
             if (told is not null)
                 return new Settled((await store.LoadAsync(cycleId, ct)).State, told.Events, told.Rejection);
         }

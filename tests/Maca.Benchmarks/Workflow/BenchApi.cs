@@ -24,7 +24,9 @@ public sealed class BenchApi(HttpClient http, LatencyRecorder latency, Semaphore
             { new ByteArrayContent(Maca.Testing.TestFiles.Pdf()), "file", "chronology.pdf" },
         };
         var created = await SendTimedAsync(HttpMethod.Post, $"/api/cycles/{cycleId}/documents", form, HttpStatusCode.Created);
-        return created!["documentId"]!.GetValue<string>();
+        var id = created!["documentId"]!.GetValue<string>();
+        if (created["outcome"]?.GetValue<string>() == "pending") await AttachedAsync(cycleId, id);
+        return id;
     }
 
     private async Task<JsonNode?> SendTimedAsync(HttpMethod method, string path, HttpContent? content, HttpStatusCode expected)
@@ -62,6 +64,20 @@ public sealed class BenchApi(HttpClient http, LatencyRecorder latency, Semaphore
             await Task.Delay(TimeSpan.FromMilliseconds(200));
         }
         throw new TimeoutException($"{status} did not move past version {before} in 5 minutes.");
+    }
+
+    /// <summary>An upload answered before its attach: the submission that points at it waits for the attach.</summary>
+    private async Task AttachedAsync(string cycleId, string documentId)
+    {
+        Interlocked.Increment(ref _pending);
+        for (var waited = System.Diagnostics.Stopwatch.StartNew(); waited.Elapsed < TimeSpan.FromMinutes(5);)
+        {
+            var status = JsonNode.Parse(await http.GetStringAsync($"/api/cycles/{cycleId}?showHistory=true"))!;
+            if (status["historyEvents"]!.AsArray().Any(e => e!["data"]?["document"]?["id"]?.GetValue<string>() == documentId))
+                return;
+            await Task.Delay(TimeSpan.FromMilliseconds(200));
+        }
+        throw new TimeoutException($"Document {documentId} was not attached in 5 minutes.");
     }
 
     public Task RaiseAsync(string cycleId, string command, object? body = null) =>

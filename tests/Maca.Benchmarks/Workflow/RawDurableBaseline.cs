@@ -99,8 +99,11 @@ public static class RawDurableBaseline
     public sealed class Handled
     {
         private readonly ConcurrentDictionary<string, TaskCompletionSource> _waiting = new();
-        public Task Watch(string key) => _waiting.GetOrAdd(key, _ => new(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
-        public void Done(string key) => _waiting.GetOrAdd(key, _ => new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+        public Task Watch(string key) => For(key).Task;
+        public void Done(string key) => For(key).TrySetResult();
+
+        private TaskCompletionSource For(string key) =>
+            _waiting.GetOrAdd(key, _ => new(TaskCreationOptions.RunContinuationsAsynchronously));
     }
 
     public sealed class WaitForEvents : TaskOrchestrator<int, int>

@@ -43,16 +43,36 @@ public sealed class CycleClient(HttpClient http)
         }
     }
 
+    /// <summary>Starts a cycle and, as a careful client would, waits until its status can be read.</summary>
     public async Task<string> StartAsync(object request, string? idempotencyKey = null)
     {
         var response = await SendAsync(HttpMethod.Post, "/api/cycles", request, idempotencyKey);
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.Accepted, text);
-        return JsonNode.Parse(text)!["id"]!.GetValue<string>();
+        var id = JsonNode.Parse(text)!["id"]!.GetValue<string>();
+        await Poll.UntilAsync(async () => (await SendAsync(HttpMethod.Get, $"/api/cycles/{id}")).IsSuccessStatusCode,
+            Patience, () => $"Cycle {id} was not recorded.");
+        return id;
     }
 
-    public Task<JsonNode> RaiseAsync(string cycleId, string command, object? body = null) =>
-        OkJsonAsync(HttpMethod.Post, $"/api/cycles/{cycleId}/raiseEvent/{command}", body ?? new { }, HttpStatusCode.Accepted);
+    /// <summary>
+    /// Sends a command. An answer that came before the orchestrator's outcome ("pending") is followed as the API
+    /// says: the status shows the cycle moved on when it has, and only then is the next command sent.
+    /// </summary>
+    public async Task<JsonNode> RaiseAsync(string cycleId, string command, object? body = null)
+    {
+        var answer = await OkJsonAsync(HttpMethod.Post, $"/api/cycles/{cycleId}/raiseEvent/{command}", body ?? new { },
+            HttpStatusCode.Accepted);
+        if (answer["outcome"]?.GetValue<string>() != "pending") return answer;
+        var before = answer["version"]!.GetValue<int>();
+        await Poll.UntilAsync(async () => (await StatusAsync(cycleId))["version"]!.GetValue<int>() > before
+                || (await StatusAsync(cycleId))["lateRefusals"]!.AsArray().Count > 0,
+            Patience, () => $"{command} on {cycleId} was not decided.");
+        return answer;
+    }
+
+    /// <summary>Long enough for a partition to change hands between two processes.</summary>
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
 
     /// <summary>
     /// A client acting for one agency through a magic link this (coordinator) client issues, opened as a lead
@@ -83,7 +103,14 @@ public sealed class CycleClient(HttpClient http)
         var response = await UploadResponseAsync(cycleId, kind, content ?? TestFiles.Pdf(), fileName, agency);
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.Created, $"upload answered {(int)response.StatusCode}: {text}");
-        return JsonNode.Parse(text)!["documentId"]!.GetValue<string>();
+        var uploaded = JsonNode.Parse(text)!;
+        var id = uploaded["documentId"]!.GetValue<string>();
+        // Not attached yet: wait until the history says it is, so a submission can point at it.
+        if (uploaded["outcome"]?.GetValue<string>() == "pending")
+            await Poll.UntilAsync(async () => (await StatusAsync(cycleId, history: true))["historyEvents"]!.AsArray()
+                    .Any(e => e!["data"]?["document"]?["id"]?.GetValue<string>() == id),
+                Patience, () => $"Document {id} was not attached.");
+        return id;
     }
 
     public Task<JsonNode> StatusAsync(string cycleId, bool history = false) =>

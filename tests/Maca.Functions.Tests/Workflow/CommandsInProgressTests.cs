@@ -55,14 +55,17 @@ public sealed class CommandsInProgressTests(AzuriteFixture azurite, MaildevFixtu
         await engine.SuspendInstanceAsync(id, "held still by the test");
 
         // Both are legal against what is recorded; by the time the second is decided, nominations have closed.
-        Assert.Equal("pending", (await api.RaiseAsync(id, "CloseNominations"))["outcome"]!.GetValue<string>());
+        var closed = await api.SendAsync(HttpMethod.Post, $"/api/cycles/{id}/raiseEvent/CloseNominations", new { });
+        Assert.Equal("pending",
+            JsonNode.Parse(await closed.Content.ReadAsStringAsync())!["outcome"]!.GetValue<string>());
         var nominated = await api.SendAsync(HttpMethod.Post, $"/api/cycles/{id}/raiseEvent/NominateCase", new
         {
             agencyCode = "CSC", caseRef = "LATE-1", ageBand = "Under 1", gender = "Male", ethnicity = "White",
             disability = false, agenciesInvolved = new[] { "CSC" }, reason = "Seen at nursery",
         });
         Assert.Equal(HttpStatusCode.Accepted, nominated.StatusCode);
-        Assert.Equal("pending", JsonNode.Parse(await nominated.Content.ReadAsStringAsync())!["outcome"]!.GetValue<string>());
+        var answer = JsonNode.Parse(await nominated.Content.ReadAsStringAsync())!;
+        Assert.Equal("pending", answer["outcome"]!.GetValue<string>());
         await engine.ResumeInstanceAsync(id, "let go by the test");
 
         var late = await Poll.UntilAsync(async () =>
@@ -96,7 +99,8 @@ public sealed class CommandsInProgressTests(AzuriteFixture azurite, MaildevFixtu
         };
         var path = $"/api/cycles/{id}/raiseEvent/NominateCase";
         foreach (var _ in new[] { 1, 2 })
-            Assert.Equal(HttpStatusCode.Accepted, (await api.SendAsync(HttpMethod.Post, path, body, "twice-key")).StatusCode);
+            Assert.Equal(HttpStatusCode.Accepted,
+                (await api.SendAsync(HttpMethod.Post, path, body, "twice-key")).StatusCode);
         await engine.ResumeInstanceAsync(id, "let go by the test");
 
         await PhaseAsync(api, id, "Nominating", events: "CaseNominated");
@@ -123,7 +127,11 @@ public sealed class CommandsInProgressTests(AzuriteFixture azurite, MaildevFixtu
         var engine = app.Services.GetRequiredService<DurableTaskClient>();
         await engine.SuspendInstanceAsync(id, "held still by the test");
 
-        var documentId = await api.UploadAsync(id, "CSC");
+        var uploaded = await api.UploadResponseAsync(id, "Chronology", TestFiles.Pdf(), "chronology.pdf", "CSC");
+        Assert.Equal(HttpStatusCode.Created, uploaded.StatusCode);
+        var answer = JsonNode.Parse(await uploaded.Content.ReadAsStringAsync())!;
+        Assert.Equal("pending", answer["outcome"]!.GetValue<string>());
+        var documentId = answer["documentId"]!.GetValue<string>();
 
         await engine.ResumeInstanceAsync(id, "let go by the test");
         await PhaseAsync(api, id, "AwaitingSubmissions", events: "DocumentAttached");
@@ -146,7 +154,7 @@ public sealed class CommandsInProgressTests(AzuriteFixture azurite, MaildevFixtu
         return (api, id);
     }
 
-    /// <summary>Waits until the recorded cycle is in the phase (and has the event), as a page reading it would.</summary>
+    /// <summary>Waits until the recorded cycle is in the phase (and has the event), as a page reads it.</summary>
     private static Task PhaseAsync(CycleClient api, string id, string phase, string? events = null) =>
         Poll.UntilAsync(async () =>
         {

@@ -43,7 +43,7 @@ public sealed class EmailDeliveries(StorageAccount storage)
 
     public enum RetryOutcome { Queued, NotFound, NotFailed }
 
-    /// <summary>A coordinator sends a failed email again: it is pending once more, with a fresh count of attempts.</summary>
+    /// <summary>A coordinator sends a failed email again: pending once more, with a fresh count of attempts.</summary>
     public async Task<RetryOutcome> RetryAsync(string cycleId, string outboxId, string by, DateTimeOffset at,
         CancellationToken ct)
     {

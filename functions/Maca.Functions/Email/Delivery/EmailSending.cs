@@ -13,7 +13,7 @@ namespace Maca.Functions.Email.Delivery;
 public sealed partial class EmailSending(EmailDeliveries deliveries, IEmailSender sender, TimeProvider clock,
     ILogger<EmailSending> logger)
 {
-    /// <summary>Tries one email once, if it is still to be sent; says whether it went and whether to try again.</summary>
+    /// <summary>Tries one email once, if it is still to be sent: did it go, and is it worth another try?</summary>
     public async Task<(bool Sent, bool Again)> TryAsync(string outboxId, CancellationToken ct)
     {
         var row = await deliveries.FindAsync(outboxId, ct);
@@ -51,8 +51,8 @@ public sealed partial class EmailSending(EmailDeliveries deliveries, IEmailSende
         {
             // An email that cannot even be built will never send: fail it for the coordinator to see, and go on.
             LogFailed(row.OutboxId, row.Attempts, true, ex.Message);
-            return (row with { Status = EmailStatus.Failed, LastError = "The email could not be built: " + ex.GetType().Name },
-                false);
+            var unbuildable = "The email could not be built: " + ex.GetType().Name;
+            return (row with { Status = EmailStatus.Failed, LastError = unbuildable }, false);
         }
     }
 

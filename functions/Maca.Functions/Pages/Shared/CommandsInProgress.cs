@@ -38,7 +38,8 @@ public static class CommandsInProgress
                 && value.Split('|') is [var cycleId, var requestId])
             {
                 if (await IsWaitingAsync(cycleId, requestId, http.RequestAborted))
-                    ((Microsoft.AspNetCore.Mvc.RazorPages.PageModel)context.HandlerInstance).ViewData[ViewDataKey] = true;
+                    ((Microsoft.AspNetCore.Mvc.RazorPages.PageModel)context.HandlerInstance)
+                        .ViewData[ViewDataKey] = true;
                 else http.Response.Cookies.Delete(Cookie, new CookieOptions { Path = "/" });
             }
             await next();
