@@ -40,7 +40,9 @@ public sealed class BenchApi(HttpClient http, LatencyRecorder latency, Semaphore
                 var text = await response.Content.ReadAsStringAsync();
                 if (response.StatusCode != expected) throw new InvalidOperationException($"{method} {path} answered {(int)response.StatusCode}: {text}");
                 var answer = string.IsNullOrEmpty(text) ? null : JsonNode.Parse(text);
-                if (answer?["outcome"]?.GetValue<string>() == "pending") await OutcomeVisibleAsync(answer);
+                // An upload says "pending" too; it has no status URL, and is followed by AttachedAsync.
+                if (answer?["outcome"]?.GetValue<string>() == "pending" && answer["statusQueryGetUri"] is not null)
+                    await OutcomeVisibleAsync(answer);
                 return answer;
             });
         }
