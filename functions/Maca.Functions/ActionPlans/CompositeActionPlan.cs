@@ -70,17 +70,7 @@ public sealed class CompositeActionPlan(CycleStore store, WorkingCalendar calend
 public static class PartnershipCycles
 {
     public static async Task<IReadOnlyList<CycleState>> AllAsync(CycleStore store, string partnershipId,
-        CancellationToken ct)
-    {
-        var all = new List<CycleState>();
-        string? continuation = null;
-        do
-        {
-            var (cycles, next) = await store.ListPageAsync(
-                [TableClient.CreateQueryFilter($"PartnershipId eq {partnershipId}")], 200, continuation, ct);
-            all.AddRange(cycles.Select(c => c.State));
-            continuation = next;
-        } while (continuation is not null);
-        return all;
-    }
+        CancellationToken ct) =>
+        await store.ListAllAsync([TableClient.CreateQueryFilter($"PartnershipId eq {partnershipId}")], 200, ct)
+            .Select(c => c.State).ToListAsync(ct);
 }

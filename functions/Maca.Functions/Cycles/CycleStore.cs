@@ -119,6 +119,20 @@ public sealed class CycleStore(StorageAccount storage, SnapshotSpill spill)
         return ([], null);
     }
 
+    /// <summary>Every snapshot matching the clauses, a page at a time.</summary>
+    public async IAsyncEnumerable<CycleRecord> ListAllAsync(IEnumerable<string> clauses, int pageSize,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        var filters = clauses.ToList();
+        string? continuation = null;
+        do
+        {
+            var (cycles, next) = await ListPageAsync(filters, pageSize, continuation, ct);
+            foreach (var cycle in cycles) yield return cycle;
+            continuation = next;
+        } while (continuation is not null);
+    }
+
     /// <summary>Deletes every row of the cycle's partition, a transaction of up to 100 at a time; returns how many.</summary>
     public async Task<int> DeleteAllRowsAsync(string cycleId, CancellationToken ct)
     {

@@ -19,8 +19,11 @@ public static class CycleTable
     public static string EmailRow(int version) => $"{EmailPrefix}{version:D8}";
     /// <summary>One per request: the activity that records a refusal may run twice.</summary>
     public static string RefusalRow(string requestId) => RefusalPrefix + requestId;
-    public static string RequestRow(string idempotencyKey) =>
-        RequestPrefix + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(idempotencyKey)))[..32];
+    public static string RequestRow(string idempotencyKey) => RequestPrefix + KeyHash(idempotencyKey);
+
+    /// <summary>An Idempotency-Key as it is kept: hashed, so any key fits a row key and none is stored as sent.</summary>
+    public static string KeyHash(string idempotencyKey) => Convert.ToHexStringLower(
+        System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(idempotencyKey)))[..32];
 
     /// <summary>A filter for all rows of one partition whose key starts with a prefix, with every value escaped.</summary>
     public static string RowsStartingWith(string partitionKey, string prefix)

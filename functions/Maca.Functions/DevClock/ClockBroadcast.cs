@@ -31,19 +31,9 @@ public sealed partial class ClockBroadcast(CycleStore store, DurableTaskClient c
         return running.Count;
     }
 
-    private async Task<List<CycleRecord>> RunningAsync(CancellationToken ct)
-    {
-        var running = new List<CycleRecord>();
-        string? continuation = null;
-        do
-        {
-            var (page, next) = await store.ListPageAsync(
-                ["(RuntimeStatus ne 'Completed' and RuntimeStatus ne 'Terminated')"], 500, continuation, ct);
-            running.AddRange(page);
-            continuation = next;
-        } while (continuation is not null);
-        return running;
-    }
+    private async Task<List<CycleRecord>> RunningAsync(CancellationToken ct) =>
+        await store.ListAllAsync(["(RuntimeStatus ne 'Completed' and RuntimeStatus ne 'Terminated')"], 500, ct)
+            .ToListAsync(ct);
 
     [LoggerMessage(Level = LogLevel.Warning,
         Message = "Cycle {CycleId} did not answer the moved clock within a minute")]

@@ -23,5 +23,6 @@ public sealed class ShiftableClock(TimeProvider real) : TimeProvider
     }
 
     /// <summary>Moves to an exact instant, which must not be in this clock's past.</summary>
-    public DateTimeOffset AdvanceTo(DateTimeOffset instant) => Advance(instant - GetUtcNow() is { } gap && gap > TimeSpan.Zero ? gap : TimeSpan.Zero);
+    public DateTimeOffset AdvanceTo(DateTimeOffset instant) =>
+        Advance(instant - GetUtcNow() is { } gap && gap > TimeSpan.Zero ? gap : TimeSpan.Zero);
 }

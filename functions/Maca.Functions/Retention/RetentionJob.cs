@@ -34,20 +34,15 @@ public sealed partial class RetentionJob(DirectoryStore directory, CycleStore st
         var now = clock.GetUtcNow();
         var retention = (await directory.PartnershipsAsync(ct)).ToDictionary(p => p.Id, p => p.RetentionDays);
         var purged = 0;
-        string? continuation = null;
-        do
+        await foreach (var record in store.ListAllAsync(
+                           ["(RuntimeStatus eq 'Completed' or RuntimeStatus eq 'Terminated')"], 200, ct))
         {
-            var (finished, next) = await store.ListPageAsync(
-                ["(RuntimeStatus eq 'Completed' or RuntimeStatus eq 'Terminated')"], 200, continuation, ct);
-            foreach (var cycle in finished.Select(c => c.State))
-            {
-                if (cycle.DocumentsPurgedAt is not null || !retention.TryGetValue(cycle.PartnershipId, out var days)) continue;
-                if (cycle.EndedAt is not { } ended || ended.AddDays(days) > now) continue;
-                await PurgeAsync(cycle, days, now, ct);
-                purged++;
-            }
-            continuation = next;
-        } while (continuation is not null);
+            var cycle = record.State;
+            if (cycle.DocumentsPurgedAt is not null || !retention.TryGetValue(cycle.PartnershipId, out var days)) continue;
+            if (cycle.EndedAt is not { } ended || ended.AddDays(days) > now) continue;
+            await PurgeAsync(cycle, days, now, ct);
+            purged++;
+        }
         return purged;
     }
 

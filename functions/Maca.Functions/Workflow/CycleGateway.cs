@@ -128,8 +128,7 @@ public sealed class CycleGateway(CycleStore store, CycleDecider decider, Command
     /// <summary>
     /// A request sent again with its Idempotency-Key is the same request to the orchestrator, which drops it.
     /// </summary>
-    private static string KeyedRequestId(string idempotencyKey) =>
-        "key-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(idempotencyKey)))[..32];
+    private static string KeyedRequestId(string idempotencyKey) => "key-" + CycleTable.KeyHash(idempotencyKey);
 
     private static CommandResult Replay(CycleRecord cycle, StoredResponse replay, string fingerprint)
     {

@@ -19,8 +19,7 @@ public sealed class OutcomeWait(DurableTaskClient client, CycleStore store, IOpt
     public sealed record Settled(CycleState State, IReadOnlyList<string> Events, Rejection? Rejection);
 
     // The activity's signal is the usual answer; the status is read only for what it cannot tell, twice a second.
-    private static readonly TimeSpan FirstPoll = TimeSpan.FromMilliseconds(500);
-    private static readonly TimeSpan LongestPoll = TimeSpan.FromMilliseconds(500);
+    private static readonly TimeSpan PollEvery = TimeSpan.FromMilliseconds(500);
     private readonly ConcurrentDictionary<string, TaskCompletionSource<Settled>> _waiting = new();
     private TimeSpan CommandWait => options.Value.CommandWait;
 
@@ -53,14 +52,12 @@ public sealed class OutcomeWait(DurableTaskClient client, CycleStore store, IOpt
     {
         // Real time, not the app's clock: the demo clock may jump by weeks while we wait.
         var waited = Stopwatch.StartNew();
-        for (var poll = FirstPoll; waited.Elapsed < patience; poll = Min(poll * 2, LongestPoll))
+        while (waited.Elapsed < patience)
         {
-            if (await Task.WhenAny(heard, Task.Delay(Min(poll, patience - waited.Elapsed), ct)) == heard)
+            if (await Task.WhenAny(heard, Task.Delay(Min(PollEvery, patience - waited.Elapsed), ct)) == heard)
                 return await heard;
             var instance = await client.GetInstanceAsync(cycleId, getInputsAndOutputs: true, ct);
-            var told = instance?.ReadCustomStatusAs<CycleProgress>()?.Recent
-                .FirstOrDefault(r => r.RequestId == requestId);
-            if (told is not null)
+            if (instance?.ReadCustomStatusAs<CycleProgress>()?.OutcomeOf(requestId) is { } told)
                 return new Settled((await store.LoadAsync(cycleId, ct)).State, told.Events, told.Rejection);
         }
         return heard.IsCompletedSuccessfully ? await heard : null;

@@ -53,4 +53,8 @@ public sealed record RequestOutcome(string RequestId, int Version, IReadOnlyList
 
 /// <summary>The orchestration's custom status: where the cycle is and the outcome of its latest requests.</summary>
 public sealed record CycleProgress(string Phase, int Version, DateTimeOffset? NextDueAt,
-    IReadOnlyList<RequestOutcome> Recent);
+    IReadOnlyList<RequestOutcome> Recent)
+{
+    /// <summary>What became of the request, if it is among the latest the orchestrator has decided.</summary>
+    public RequestOutcome? OutcomeOf(string requestId) => Recent.FirstOrDefault(r => r.RequestId == requestId);
+}

@@ -65,8 +65,8 @@ public sealed class CycleClient(HttpClient http)
             HttpStatusCode.Accepted);
         if (answer["outcome"]?.GetValue<string>() != "pending") return answer;
         var before = answer["version"]!.GetValue<int>();
-        await Poll.UntilAsync(async () => (await StatusAsync(cycleId))["version"]!.GetValue<int>() > before
-                || (await StatusAsync(cycleId))["lateRefusals"]!.AsArray().Count > 0,
+        await Poll.UntilAsync(async () => await StatusAsync(cycleId) is var status
+                && (status["version"]!.GetValue<int>() > before || status["lateRefusals"]!.AsArray().Count > 0),
             Patience, () => $"{command} on {cycleId} was not decided.");
         return answer;
     }

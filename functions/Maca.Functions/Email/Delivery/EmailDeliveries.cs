@@ -47,8 +47,9 @@ public sealed class EmailDeliveries(StorageAccount storage)
     public async Task<RetryOutcome> RetryAsync(string cycleId, string outboxId, string by, DateTimeOffset at,
         CancellationToken ct)
     {
-        var row = (await AllAsync(cycleId, ct)).FirstOrDefault(r => r.OutboxId == outboxId);
-        if (row is null) return RetryOutcome.NotFound;
+        // An id of another cycle's email is not found here, as if it did not exist.
+        if (await FindAsync(outboxId, ct) is not { } row || row.CycleId != cycleId || row.OutboxId != outboxId)
+            return RetryOutcome.NotFound;
         if (row.Status != EmailStatus.Failed) return RetryOutcome.NotFailed;
         var again = row with { Status = EmailStatus.Pending, Attempts = 0, RetriedBy = by, RetriedAt = at };
         return await TryRecordAsync(again, ct) ? RetryOutcome.Queued : await RetryAsync(cycleId, outboxId, by, at, ct);

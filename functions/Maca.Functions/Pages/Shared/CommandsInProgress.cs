@@ -50,8 +50,7 @@ public static class CommandsInProgress
             if (cycleId.Length > 200 || requestId.Length > 100) return false; // not one we wrote
             var instance = await client.GetInstanceAsync(cycleId, getInputsAndOutputs: true, ct);
             if (instance is null || instance.IsCompleted) return false;
-            var progress = instance.ReadCustomStatusAs<CycleProgress>();
-            return progress?.Recent.Any(r => r.RequestId == requestId) != true;
+            return instance.ReadCustomStatusAs<CycleProgress>()?.OutcomeOf(requestId) is null;
         }
     }
 }
