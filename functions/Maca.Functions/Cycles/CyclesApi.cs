@@ -22,7 +22,19 @@ namespace Maca.Functions.Cycles;
 public static class CyclesApi
 {
     public sealed record ManagementUrls(string Id, string StatusQueryGetUri, string SendEventPostUri, string TerminatePostUri,
-        string SuspendPostUri, string ResumePostUri, string PurgeHistoryDeleteUri);
+        string SuspendPostUri, string ResumePostUri, string PurgeHistoryDeleteUri)
+    {
+        /// <summary>"accepted" once the start is recorded; "pending" while the status URL still says Pending.</summary>
+        public string Outcome { get; init; } = "accepted";
+    }
+
+    /// <summary>What the status URL says of a cycle whose start is not yet recorded.</summary>
+    public sealed record StartingStatus(string InstanceId)
+    {
+        public string RuntimeStatus => "Pending";
+        public int Version => 0;
+        public object CustomStatus => new { Phase = "Starting" };
+    }
     /// <summary>
     /// A command's answer. Outcome is "accepted", "unchanged" or "replayed" once the cycle's orchestrator has
     /// decided it, or "pending" when it has not yet: the status URL then shows it when it has.
@@ -80,7 +92,7 @@ public static class CyclesApi
         var result = await engine.ExecuteAsync(cycleId, command, key, inputJson: JsonSerializer.Serialize(request, CycleJson.Options),
             actor: http.User.Actor(), ct: ct);
         if (result.Rejection is { } rejection) return RejectionProblems.ToResult(rejection);
-        var urls = Urls(app.Value, cycleId);
+        var urls = Urls(app.Value, cycleId) with { Outcome = result.Pending ? "pending" : "accepted" };
         return TypedResults.Accepted(urls.StatusQueryGetUri, urls);
     }
 
@@ -103,10 +115,12 @@ public static class CyclesApi
     private static IResult PartnershipNotFound(string partnershipId) =>
         TypedResults.Problem($"Partnership {partnershipId} does not exist.", statusCode: 404, title: "Not found");
 
-    private static async Task<IResult> Status(string id, bool? showHistory, HttpContext http, CycleQueries queries, CancellationToken ct)
+    private static async Task<IResult> Status(string id, bool? showHistory, HttpContext http, CycleQueries queries,
+        CancellationToken ct)
     {
         var status = await queries.StatusAsync(id, showHistory ?? false, ct);
-        if (status is null) return CycleProblems.NotFound(id);
+        // The access filter let it through unrecorded only because its start is still being processed.
+        if (status is null) return TypedResults.Ok(new StartingStatus(id));
         http.Response.Headers.ETag = $"\"{status.Version}\"";
         return TypedResults.Ok(status);
     }

@@ -18,7 +18,8 @@ namespace Maca.Functions.Workflow;
 /// have moved), and the answer waits briefly for what it made of the request.
 /// </summary>
 public sealed class CycleGateway(CycleStore store, CycleDecider decider, CommandScreen screen, DurableTaskClient client,
-    OutcomeWait outcomes, FinishedCycleRecorder finished, TimeProvider clock, IHttpContextAccessor http)
+    OutcomeWait outcomes, FinishedCycleRecorder finished, PendingStarts starts, TimeProvider clock,
+    IHttpContextAccessor http)
 {
     /// <param name="actor">
     /// Who the history names, from the signed-in principal; by default the command's own kind (system, seeds, tests).
@@ -52,6 +53,12 @@ public sealed class CycleGateway(CycleStore store, CycleDecider decider, Command
             : store.FindResponseAsync(cycleId, idempotencyKey, ct);
         var cycle = await loading;
         if (await prior is { } replay) return Replay(cycle, replay, fingerprint);
+        if (!cycle.Exists && await starts.PartnershipAsync(cycleId, ct) is not null)
+        {
+            // Its start is raised but not yet recorded: decide once it is, rather than answer "no such cycle".
+            if (!await StartRecordedAsync(cycleId, ct)) return CommandResult.Refused(cycle.State, StillStarting);
+            return await SendAsync(cycleId, command, idempotencyKey, expectedVersion, inputJson, actor, ct);
+        }
         if (expectedVersion is { } expected && expected != cycle.State.Version)
             throw new CycleChangedException(
                 $"The cycle is at version {cycle.State.Version}, not {expected}. Reload it and try again.");
@@ -83,6 +90,21 @@ public sealed class CycleGateway(CycleStore store, CycleDecider decider, Command
         if (command is SuspendCycle suspend) await SuspendAsync(cycleId, suspend.Reason, ct);
         if (settled.State.IsFinished) await EndedAsync(cycleId, ct);
         return new CommandResult(settled.State, settled.Events) { RequestId = requestId };
+    }
+
+    private static readonly Rejection StillStarting = new(RejectionKind.WrongPhase,
+        "This cycle is still being set up. Try again in a moment.");
+
+    /// <summary>Waits up to Durable:CommandWait, in real time, for the cycle's first record.</summary>
+    private async Task<bool> StartRecordedAsync(string cycleId, CancellationToken ct)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        do
+        {
+            if ((await store.LoadAsync(cycleId, ct)).Exists) return true;
+            await Task.Delay(TimeSpan.FromMilliseconds(200), ct);
+        } while (waited.Elapsed < outcomes.Patience);
+        return (await store.LoadAsync(cycleId, ct)).Exists;
     }
 
     /// <summary>

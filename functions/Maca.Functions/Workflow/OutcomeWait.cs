@@ -21,7 +21,8 @@ public sealed class OutcomeWait(DurableTaskClient client, CycleStore store, IOpt
     // The activity's signal is the usual answer; the status is read only for what it cannot tell, twice a second.
     private static readonly TimeSpan PollEvery = TimeSpan.FromMilliseconds(500);
     private readonly ConcurrentDictionary<string, TaskCompletionSource<Settled>> _waiting = new();
-    private TimeSpan CommandWait => options.Value.CommandWait;
+    /// <summary>How long an answer waits for the engine (Durable:CommandWait).</summary>
+    public TimeSpan Patience => options.Value.CommandWait;
 
     /// <summary>Listens before the request is raised, so an outcome that comes at once is not missed.</summary>
     public RequestWatch Watch(string requestId) =>
@@ -39,7 +40,7 @@ public sealed class OutcomeWait(DurableTaskClient client, CycleStore store, IOpt
     {
         /// <summary>The outcome, or null when it is not known within Durable:CommandWait.</summary>
         public Task<Settled?> OutcomeAsync(string cycleId, CancellationToken ct) =>
-            owner.WaitAsync(cycleId, requestId, heard.Task, owner.CommandWait, ct);
+            owner.WaitAsync(cycleId, requestId, heard.Task, owner.Patience, ct);
 
         public Task<Settled?> OutcomeAsync(string cycleId, TimeSpan patience, CancellationToken ct) =>
             owner.WaitAsync(cycleId, requestId, heard.Task, patience, ct);

@@ -9,6 +9,7 @@ public static class WorkflowServices
     {
         services.AddHttpContextAccessor();
         services.AddSingleton<CycleGateway>();
+        services.AddSingleton<PendingStarts>();
         services.AddSingleton<OutcomeWait>();
         services.AddSingleton<FinishedCycleRecorder>();
         services.AddSingleton<ClockBroadcast>();

@@ -56,7 +56,7 @@ public sealed class BenchApi(HttpClient http, LatencyRecorder latency, Semaphore
     private async Task OutcomeVisibleAsync(JsonNode answer)
     {
         Interlocked.Increment(ref _pending);
-        var (status, before) = (answer["statusQueryGetUri"]!.GetValue<string>(), answer["version"]!.GetValue<int>());
+        var (status, before) = (answer["statusQueryGetUri"]!.GetValue<string>(), answer["version"]?.GetValue<int>() ?? 0); // a start has none
         for (var waited = System.Diagnostics.Stopwatch.StartNew(); waited.Elapsed < TimeSpan.FromMinutes(5);)
         {
             using var response = await http.GetAsync(new Uri(status).PathAndQuery);

@@ -50,7 +50,9 @@ public sealed class CycleClient(HttpClient http)
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.Accepted, text);
         var id = JsonNode.Parse(text)!["id"]!.GetValue<string>();
-        await Poll.UntilAsync(async () => (await SendAsync(HttpMethod.Get, $"/api/cycles/{id}")).IsSuccessStatusCode,
+        // Until its start is recorded, the status says Pending at version 0.
+        await Poll.UntilAsync(async () => await SendAsync(HttpMethod.Get, $"/api/cycles/{id}") is { IsSuccessStatusCode: true } r
+                && JsonNode.Parse(await r.Content.ReadAsStringAsync())!["version"]!.GetValue<int>() > 0,
             Patience, () => $"Cycle {id} was not recorded.");
         return id;
     }

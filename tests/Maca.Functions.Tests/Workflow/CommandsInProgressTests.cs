@@ -1,8 +1,11 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Maca.Functions.Tests.Infrastructure;
+using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
+using Maca.Orchestrations.Cycles;
+using Maca.Orchestrations.Workflow;
 using Maca.Testing;
 using static Maca.Functions.Tests.Cycles.CycleScript;
 using static Maca.Functions.Tests.Pages.PageForms;
@@ -137,6 +140,36 @@ public sealed class CommandsInProgressTests(AzuriteFixture azurite, MaildevFixtu
         await PhaseAsync(api, id, "AwaitingSubmissions", events: "DocumentAttached");
         var download = await api.SendAsync(HttpMethod.Get, $"/api/cycles/{id}/documents/{documentId}");
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+    }
+
+    [Fact]
+    public async Task ACycleWhoseStartIsNotYetRecordedCanBeFollowedAndACommandForItIsToldToTryAgain()
+    {
+        await using var app = new MacaAppFactory(azurite, maildev, NoWait);
+        var api = app.CreateCycleClient();
+        await api.SeedPartnershipAsync("inprogress-start", ["CSC"], "Neglect");
+        var engine = app.Services.GetRequiredService<DurableTaskClient>();
+        // A start the engine has taken but not yet run, as a busy engine holds one: its orchestration is scheduled
+        // an hour ahead, with the start request as its input.
+        var id = "c-" + Guid.NewGuid().ToString("N")[..12];
+        var start = new StartCycle(id, "inprogress-start", "Neglect", AuditType.Desktop,
+            [new AgencyContact("CSC", "Children's social care", "lead@csc.example", "qa@csc.example", "head@csc.example")],
+            1, new Timetable(), new PartnershipContacts("c@p.example", "m@p.example", "l@p.example"));
+        var run = CycleRun.New(id) with { First = new CycleRequest("first", "coordinator", start) };
+        await engine.ScheduleNewOrchestrationInstanceAsync(nameof(AuditCycleOrchestrator), run,
+            new StartOrchestrationOptions(id, DateTimeOffset.UtcNow.AddHours(1)));
+
+        var status = JsonNode.Parse(await (await api.SendAsync(HttpMethod.Get, $"/api/cycles/{id}")).Content
+            .ReadAsStringAsync())!;
+        Assert.Equal("Pending", status["runtimeStatus"]!.GetValue<string>());
+        var early = await api.SendAsync(HttpMethod.Post, $"/api/cycles/{id}/raiseEvent/CloseNominations", new { });
+        Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
+        Assert.Contains("still being set up", await early.Content.ReadAsStringAsync());
+        // An id never started is still no cycle at all.
+        var unknown = await api.SendAsync(HttpMethod.Post, "/api/cycles/c-000000000000/raiseEvent/CloseNominations",
+            new { });
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        await engine.TerminateInstanceAsync(id, "the test is over");
     }
 
     private static async Task<(CycleClient Api, string Id)> NominatingAsync(MacaAppFactory app, string partnership)

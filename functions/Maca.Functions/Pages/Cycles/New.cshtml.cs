@@ -141,7 +141,8 @@ public sealed class NewModel(DirectoryStore directory, CycleGateway engine, Work
             NominatingAgencies: Answers.Nominators.Count == Answers.Agencies.Count ? null : Answers.Nominators);
         var cycleId = StartCycleRequest.NewCycleId(request.PartnershipId, Answers.Key);
         var (command, problems, _) = await request.ResolveAsync(cycleId, directory, ct);
-        var rejection = command is null ? null : (await engine.ExecuteAsync(cycleId, command, Answers.Key, actor: User.Actor(), ct: ct)).Rejection;
+        var result = command is null ? null : await engine.ExecuteAsync(cycleId, command, Answers.Key, actor: User.Actor(), ct: ct);
+        var rejection = result?.Rejection;
         if (command is null || rejection is not null)
         {
             var (field, message) = rejection is { } r ? (r.Field, r.Message) : (problems.Keys.First(), problems.Values.First()[0]);
@@ -150,6 +151,8 @@ public sealed class NewModel(DirectoryStore directory, CycleGateway engine, Work
             ViewData["HasErrors"] = true;
             return await ShowAsync(step, ct);
         }
+        // Not yet recorded: the list of audits says it is being processed, and shows it once it is.
+        if (result!.Pending) return Redirect("/cycles");
         return Redirect($"/cycles/{cycleId}?notice=" + Uri.EscapeDataString("The audit has started. Nomination requests go out as soon as nominations open."));
     }
 }
