@@ -1,5 +1,5 @@
 // Maca in a partnership's own subscription: `azd up` from the repository root (see README, "Deploy to Azure").
-// One Function App on the Flex Consumption plan running the custom handler, one storage account reached only by
+// One Function App on the Flex Consumption plan running the isolated worker with Durable Functions, one storage account reached only by
 // the app's managed identity, Key Vault for the two secrets, and Application Insights.
 targetScope = 'resourceGroup'
 

@@ -1,6 +1,6 @@
 // Zips the Functions package folder for `az functionapp deployment source config-zip` or `azd deploy`:
 //   dotnet run tools/ZipPackage.cs -- <package folder> <zip file>
-// .NET keeps each file's Unix permissions in the zip, so the custom handler stays executable.
+// .NET keeps each file's Unix permissions in the zip, and the hidden .azurefunctions folder the host needs.
 using System.IO.Compression;
 
 if (args.Length != 2 || !Directory.Exists(args[0]))

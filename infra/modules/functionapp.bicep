@@ -1,6 +1,6 @@
-// The Function App: Flex Consumption plan, `custom` runtime (the published Maca.Functions executable), a
-// system-assigned identity with data roles on its own storage account only, Key Vault references for the two
-// secrets, and App Service authentication (Entra ID) in front of the coordinator pages.
+// The Function App: Flex Consumption plan, `dotnet-isolated` 10.0 runtime (the Maca.Functions.Azure worker, with
+// Durable Functions), a system-assigned identity with data roles on its own storage account only, Key Vault
+// references for the two secrets, and App Service authentication (Entra ID) in front of the coordinator pages.
 param name string
 param location string
 param tags object
@@ -22,6 +22,15 @@ var storageDataRoles = {
   blob: 'ba92f5b4-2d11-453d-a403-e96b0029c9fe' // Storage Blob Data Contributor
   queue: '974c5e8b-45b9-4653-ba55-5f855dd0fb88' // Storage Queue Data Contributor
 }
+// What the Functions host's Durable extension needs on AzureWebJobsStorage, the same account, through the same
+// identity: blob leases and large messages, its control and work-item queues, its history and instance tables.
+var hostStorageRoles = {
+  blobOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b' // Storage Blob Data Owner
+  queue: '974c5e8b-45b9-4653-ba55-5f855dd0fb88' // Storage Queue Data Contributor
+  table: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3' // Storage Table Data Contributor
+}
+// Each role once, whether the app or the host (or both) needs it.
+var grantedStorageRoles = union(map(items(storageDataRoles), r => r.value), map(items(hostStorageRoles), r => r.value))
 var keyVaultSecretsUser = '4633458b-17de-408a-b874-0445c86b69e6'
 var publicUrl = 'https://${name}.azurewebsites.net'
 
@@ -92,18 +101,18 @@ resource app 'Microsoft.Web/sites@2024-11-01' = {
           authentication: { type: 'SystemAssignedIdentity' }
         }
       }
-      runtime: { name: 'custom', version: '1.0' }
+      runtime: { name: 'dotnet-isolated', version: '10.0' }
       scaleAndConcurrency: { maximumInstanceCount: 40, instanceMemoryMB: 2048 }
     }
   }
 }
 
 // Data roles at the storage account's scope only: tables, blobs and queues, nothing at the resource group.
-resource storageRoles 'Microsoft.Authorization/roleAssignments@2022-04-01' = [for role in items(storageDataRoles): {
-  name: guid(storage.id, app.id, role.value)
+resource storageRoles 'Microsoft.Authorization/roleAssignments@2022-04-01' = [for roleId in grantedStorageRoles: {
+  name: guid(storage.id, app.id, roleId)
   scope: storage
   properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', role.value)
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roleId)
     principalId: app.identity.principalId
     principalType: 'ServicePrincipal'
   }

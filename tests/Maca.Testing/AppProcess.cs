@@ -33,25 +33,6 @@ public sealed class AppProcess : IDisposable
         return StartAsync(new ChildProcess("dotnet", [dll], environment, functions), port, TimeSpan.FromSeconds(60));
     }
 
-    /// <summary>
-    /// Starts the published package's executable as the Functions host does: from the folder host.json names, in
-    /// Production, told its port through FUNCTIONS_CUSTOMHANDLER_PORT, and given the host's 30 seconds to answer.
-    /// </summary>
-    public static Task<AppProcess> StartPublishedAsync(IReadOnlyDictionary<string, string> settings)
-    {
-        var port = FreePort.Next();
-        var publish = Path.Combine(PackageFolder, "publish");
-        var executable = Path.Combine(publish, "Maca.Functions");
-        if (!File.Exists(executable))
-            throw new InvalidOperationException($"{executable} is missing. Run ./maca publish (./maca test does).");
-        var environment = EnvironmentFor("Production", settings);
-        environment["FUNCTIONS_CUSTOMHANDLER_PORT"] = port.ToString();
-        return StartAsync(new ChildProcess(executable, [], environment, publish), port, TimeSpan.FromSeconds(30));
-    }
-
-    /// <summary>What ./maca publish builds: host.json, the function folders and publish/.</summary>
-    public static string PackageFolder => Path.Combine(RepoPaths.Root, ".maca", "package");
-
     private static Dictionary<string, string> EnvironmentFor(string name, IReadOnlyDictionary<string, string> settings)
     {
         var environment = new Dictionary<string, string>

@@ -18,7 +18,7 @@ public static class AccessSetup
     public const string Selector = "Maca", CoordinatorPolicy = "Coordinator", AdminPolicy = "Admin", ParticipantPolicy = "Participant",
         AgencyPolicy = "Agency";
 
-    public static void AddAccess(this WebApplicationBuilder builder)
+    public static void AddAccess(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
         services.AddOptions<AccessOptions>().BindConfiguration(AccessOptions.Section).ValidateOnStart();

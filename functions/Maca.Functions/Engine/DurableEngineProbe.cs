@@ -7,9 +7,9 @@ namespace Maca.Functions.Engine;
 /// Whether the workflow engine answers: one page of one instance asked through the SDK's client, which crosses the
 /// sidecar and reads the task hub's instance table, the path every command takes.
 /// </summary>
-public sealed class DurableEngineProbe(DurableTaskClient client, LocalDurableEngine engine)
+public sealed class DurableEngineProbe(DurableTaskClient client, Func<string> taskHubName)
 {
-    public string TaskHubName => engine.TaskHubName;
+    public string TaskHubName => taskHubName();
 
     public async Task<string> CheckAsync(CancellationToken ct)
     {

@@ -15,7 +15,7 @@ namespace Maca.Functions.Engine;
 /// </summary>
 public static class DurableEngineSetup
 {
-    public static void AddDurableEngine(this WebApplicationBuilder builder)
+    public static void AddDurableEngine(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
         services.AddOptions<DurableEngineOptions>().BindConfiguration(DurableEngineOptions.Section)
@@ -25,7 +25,8 @@ public static class DurableEngineSetup
         var address = $"http://127.0.0.1:{port}";
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<LocalDurableEngine>(sp, address));
         services.AddHostedService(sp => sp.GetRequiredService<LocalDurableEngine>());
-        services.AddSingleton<DurableEngineProbe>();
+        services.AddSingleton(sp => new DurableEngineProbe(sp.GetRequiredService<DurableTaskClient>(),
+            () => sp.GetRequiredService<LocalDurableEngine>().TaskHubName));
         services.AddSingleton<EngineWorkCounter>();
         // One JSON form for every orchestration input, event, activity result and custom status: the cycle's own.
         services.AddSingleton<DataConverter>(new JsonDataConverter(CycleJson.Options));

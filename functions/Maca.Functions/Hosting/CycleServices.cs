@@ -14,7 +14,7 @@ namespace Maca.Functions.Hosting;
 
 public static class CycleServices
 {
-    public static void AddCycles(this WebApplicationBuilder builder)
+    public static void AddCycles(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
         services.Configure<JsonOptions>(o => Copy(CycleJson.Input, o.SerializerOptions));

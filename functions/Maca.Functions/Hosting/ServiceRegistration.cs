@@ -9,7 +9,11 @@ namespace Maca.Functions.Hosting;
 
 public static class ServiceRegistration
 {
-    public static void AddMacaServices(this WebApplicationBuilder builder)
+    /// <param name="localEngine">
+    /// The local entry hosts the engine and the SDK's worker itself; the Azure entry has both from the Functions
+    /// host's Durable extension.
+    /// </param>
+    public static void AddMacaServices(this IHostApplicationBuilder builder, bool localEngine = true)
     {
         var services = builder.Services;
         services.AddProblemDetails();
@@ -24,7 +28,7 @@ public static class ServiceRegistration
         services.AddStorage();
         services.AddEmail();
         builder.AddCycles();
-        builder.AddDurableEngine();
+        if (localEngine) builder.AddDurableEngine();
         services.AddWorkflow();
         // After the engine and its worker: the seeds it loads send their commands through them.
         services.AddHostedService<StorageInitializer>();

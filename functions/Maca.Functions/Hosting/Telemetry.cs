@@ -26,7 +26,7 @@ public static class Telemetry
         ["http.request.method", "http.route", "http.response.status_code", "network.protocol.version", "url.scheme", "error.type"];
 
     /// <summary>On only when there is somewhere to send it: without a collector, spans would cost time for no reader.</summary>
-    public static void AddTelemetry(this WebApplicationBuilder builder)
+    public static void AddTelemetry(this IHostApplicationBuilder builder)
     {
         if (string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"])) return;
         builder.Services.AddOpenTelemetry()

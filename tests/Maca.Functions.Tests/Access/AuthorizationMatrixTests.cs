@@ -62,7 +62,7 @@ public sealed class AuthorizationMatrixTests(AzuriteFixture azurite, MaildevFixt
         new("GET", "/agency/availability", _ => "/agency/availability", _ => null, "302 403 403 403 403 403 302 302 302"),
         new("POST", "/api/dev/token", _ => "/api/dev/token", _ => new { email = AccessWorld.CoordinatorA }, Open200),
         new("GET", "/links/{token}", w => AccessWorld.Tamper(w.LinkAUrl), _ => null, "404 404 404 404 404 404 404 404 404"),
-        new("POST", "/RunRetention", _ => "/RunRetention", _ => new { Data = new { }, Metadata = new { } }, Open200),
+        new("POST", "/api/dev/retention/run", _ => "/api/dev/retention/run", _ => new { }, "401 200 200 200 403 403 401 401 401"),
 
         new("GET", "/api/cycles", _ => "/api/cycles", _ => null, "401 200 200 200 403 403 401 401 401"),
         // An admin sees every partnership in the directory, so is told why it cannot start an audit there (403), not 404.

@@ -96,7 +96,7 @@ public sealed partial class BicepConsistencyTests
     }
 
     [Fact]
-    public void TheRoleAssignmentsAreTheDataRolesOfTheStorageServicesTheAppUsesAtTheAccountScope()
+    public void TheRoleAssignmentsAreTheAppsAndTheDurableHostsDataRolesAtTheAccountScope()
     {
         using var app = Build(AsDeployed(BicepSettings()));
         var used = new Dictionary<string, bool>
@@ -110,15 +110,31 @@ public sealed partial class BicepConsistencyTests
             ["table"] = "0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3", ["blob"] = "ba92f5b4-2d11-453d-a403-e96b0029c9fe",
             ["queue"] = "974c5e8b-45b9-4653-ba55-5f855dd0fb88",
         };
-        var granted = RoleEntry().Matches(Between("var storageDataRoles", "var keyVaultSecretsUser"))
+        var granted = RoleEntry().Matches(Between("var storageDataRoles", "var hostStorageRoles"))
             .ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value);
         Assert.Equal(used.Order().ToDictionary(u => u, u => dataRoles[u]), granted.OrderBy(g => g.Key).ToDictionary());
+        // The Durable extension's own: Blob Data Owner, Queue and Table Data Contributor on AzureWebJobsStorage.
+        var host = RoleEntry().Matches(Between("var hostStorageRoles", "var grantedStorageRoles"))
+            .Select(m => m.Groups[2].Value).Order();
+        Assert.Equal(["0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3", "974c5e8b-45b9-4653-ba55-5f855dd0fb88",
+            "b7e6dc6d-f1e8-4753-8033-0f276bb0955b"], host);
 
         var assignment = Between("resource storageRoles", "resource secretsRole");
         Assert.Contains("scope: storage\n", assignment);
-        Assert.Contains("for role in items(storageDataRoles)", assignment);
+        Assert.Contains("for roleId in grantedStorageRoles", assignment);
+        Assert.Contains("union(map(items(storageDataRoles), r => r.value), map(items(hostStorageRoles), r => r.value))",
+            FunctionApp);
         Assert.DoesNotContain("resourceGroup()", FunctionApp);
         Assert.Contains("allowSharedKeyAccess: false", File.ReadAllText(Path.Combine(RepoPaths.Root, "infra", "modules", "storage.bicep")));
+    }
+
+    [Fact]
+    public void TheRuntimeIsTheIsolatedWorkerOnTheDotNetVersionEveryProjectTargets()
+    {
+        var props = File.ReadAllText(Path.Combine(RepoPaths.Root, "Directory.Build.props"));
+        var version = Regex.Match(props, @"<TargetFramework>net(\d+\.\d+)</TargetFramework>").Groups[1].Value;
+        Assert.Contains($"runtime: {{ name: 'dotnet-isolated', version: '{version}' }}", FunctionApp);
+        Assert.DoesNotContain("'custom'", FunctionApp);
     }
 
     /// <summary>Every configuration path an options class binds, as App Service names it ("Access__Coordinators__0__Email").</summary>

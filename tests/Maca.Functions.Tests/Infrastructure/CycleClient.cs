@@ -129,7 +129,7 @@ public sealed class CycleClient(HttpClient http)
 
     /// <summary>Runs the daily retention job now, as its timer would (once a day of the app's clock).</summary>
     public Task<JsonNode> RunRetentionAsync() =>
-        OkJsonAsync(HttpMethod.Post, "/RunRetention", new { Data = new { timer = new { } }, Metadata = new { } });
+        OkJsonAsync(HttpMethod.Post, "/api/dev/retention/run", new { });
 
     /// <summary>
     /// Moves the clock to <paramref name="until"/> the way time really passes: stopping at each of the cycle's

@@ -16,10 +16,19 @@ public sealed class MacaAppFactory(AzuriteFixture azurite, MaildevFixture mailde
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
+        var settings = Settings(azurite, maildev, NamePrefix);
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>()) settings[key] = value;
+        foreach (var (key, value) in settings) builder.UseSetting(key, value);
+    }
+
+    /// <summary>The settings of an app on the fixtures' Azurite and maildev, under its own storage name prefix.</summary>
+    public static Dictionary<string, string?> Settings(AzuriteFixture azurite, MaildevFixture maildev,
+        string? namePrefix = null)
+    {
         var settings = new Dictionary<string, string?>
         {
             ["Storage:ConnectionString"] = azurite.ConnectionString,
-            ["Storage:NamePrefix"] = NamePrefix,
+            ["Storage:NamePrefix"] = namePrefix ?? "t" + Guid.NewGuid().ToString("N")[..10],
             ["Storage:RetryDelay"] = "00:00:00.050",
             ["Email:Transport"] = "Smtp",
             ["Email:FromAddress"] = "maca@partnership.example",
@@ -29,8 +38,7 @@ public sealed class MacaAppFactory(AzuriteFixture azurite, MaildevFixture mailde
             ["Seeds:LoadDemo"] = "false",
         };
         foreach (var (key, value) in TestAccess.Settings()) settings[key] = value;
-        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>()) settings[key] = value;
-        foreach (var (key, value) in settings) builder.UseSetting(key, value);
+        return settings;
     }
 }
 
