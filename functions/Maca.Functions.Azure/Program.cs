@@ -26,8 +26,11 @@ namespace Maca.IsolatedWorker
             builder.ConfigureFunctionsWebApplication();
             builder.AddAzureEntry();
             // Application Insights through the worker (APPLICATIONINSIGHTS_CONNECTION_STRING), beside the app's own
-            // OTLP exporter. Both carry route templates and command names only: the app never logs case details.
-            builder.Services.AddApplicationInsightsTelemetryWorkerService().ConfigureFunctionsApplicationInsights();
+            // OTLP exporter. No case details reach it: the app logs none, and dependency tracking is off, since a
+            // storage call's URL holds its table keys (host.json also keeps the host's request URLs out).
+            builder.Services.AddApplicationInsightsTelemetryWorkerService(o =>
+                    o.EnableDependencyTrackingTelemetryModule = false)
+                .ConfigureFunctionsApplicationInsights();
             builder.Build().Run();
         }
     }

@@ -76,13 +76,14 @@ public sealed class PackageLayoutTests
 
         using var zip = ZipFile.OpenRead(PublishedPackage.Zip);
         var names = zip.Entries.Select(e => e.FullName).ToHashSet();
-        foreach (var file in new[] { "host.json", "functions.metadata", "worker.config.json",
-                     "Maca.Functions.Azure.dll", $".azurefunctions/{durableExtension}", "wwwroot/assets/govuk-frontend.css" })
+        string[] expected = ["host.json", "functions.metadata", "worker.config.json", "Maca.Functions.Azure.dll",
+            $".azurefunctions/{durableExtension}", "wwwroot/assets/govuk-frontend.css"];
+        foreach (var file in expected)
             Assert.Contains(file, names);
     }
 
     [Fact]
-    public void HostJsonNamesTheLocalHubTheAzureStorageProviderNoRoutePrefixAndExtendedSessions()
+    public void HostJsonNamesTheHubTheProviderNoRoutePrefixExtendedSessionsAndNoUrlsInTelemetry()
     {
         var host = PublishedPackage.Json("host.json");
         Assert.Equal("", host["extensions"]!["http"]!["routePrefix"]!.GetValue<string>());
@@ -94,5 +95,10 @@ public sealed class PackageLayoutTests
         Assert.Equal(TimeSpan.FromSeconds(10), TimeSpan.Parse(polling));
         Assert.True(durable["extendedSessionsEnabled"]!.GetValue<bool>());
         Assert.Null(host["customHandler"]);
+        // No case details in telemetry: no storage URLs (their keys) and no request URLs (case references).
+        var insights = host["logging"]!["applicationInsights"]!;
+        Assert.False(insights["enableDependencyTracking"]!.GetValue<bool>());
+        var http = insights["httpAutoCollectionOptions"]!;
+        Assert.False(http["enableHttpTriggerExtendedInfoCollection"]!.GetValue<bool>());
     }
 }
