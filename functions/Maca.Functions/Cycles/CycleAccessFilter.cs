@@ -20,11 +20,11 @@ public sealed class CycleAccessFilter(CycleStore store, PendingStarts starts) : 
         var cycle = await store.LoadAsync(id, http.RequestAborted);
         var user = http.User;
         if (!cycle.Exists)
-            return await starts.PartnershipAsync(id, http.RequestAborted) is { } starting && user.RunsPartnership(starting)
-                ? await next(context) : CycleProblems.NotFound(id);
-        var allowed = cycle.Exists && (user.RunsPartnership(cycle.State.PartnershipId)
+            return await starts.PartnershipAsync(id, http.RequestAborted) is { } starting
+                && user.RunsPartnership(starting) ? await next(context) : CycleProblems.NotFound(id);
+        var allowed = user.RunsPartnership(cycle.State.PartnershipId)
             || (user.Link() is { } link && link.CycleId == id
-                && http.GetEndpoint()?.Metadata.GetMetadata<AgencyLinkAllowed>() is not null));
+                && http.GetEndpoint()?.Metadata.GetMetadata<AgencyLinkAllowed>() is not null);
         return allowed ? await next(context) : CycleProblems.NotFound(id);
     }
 }

@@ -99,12 +99,12 @@ public sealed class CycleGateway(CycleStore store, CycleDecider decider, Command
     private async Task<bool> StartRecordedAsync(string cycleId, CancellationToken ct)
     {
         var waited = System.Diagnostics.Stopwatch.StartNew();
-        do
+        while (!(await store.LoadAsync(cycleId, ct)).Exists)
         {
-            if ((await store.LoadAsync(cycleId, ct)).Exists) return true;
+            if (waited.Elapsed >= outcomes.Patience) return false;
             await Task.Delay(TimeSpan.FromMilliseconds(200), ct);
-        } while (waited.Elapsed < outcomes.Patience);
-        return (await store.LoadAsync(cycleId, ct)).Exists;
+        }
+        return true;
     }
 
     /// <summary>

@@ -56,30 +56,37 @@ public sealed class BenchApi(HttpClient http, LatencyRecorder latency, Semaphore
     private async Task OutcomeVisibleAsync(JsonNode answer)
     {
         Interlocked.Increment(ref _pending);
-        var (status, before) = (answer["statusQueryGetUri"]!.GetValue<string>(), answer["version"]?.GetValue<int>() ?? 0); // a start has none
-        for (var waited = System.Diagnostics.Stopwatch.StartNew(); waited.Elapsed < TimeSpan.FromMinutes(5);)
+        var status = answer["statusQueryGetUri"]!.GetValue<string>();
+        var before = answer["version"]?.GetValue<int>() ?? 0; // a start has none
+        await FollowAsync(async () =>
         {
             using var response = await http.GetAsync(new Uri(status).PathAndQuery);
-            if (response.IsSuccessStatusCode
-                && JsonNode.Parse(await response.Content.ReadAsStringAsync())!["version"]!.GetValue<int>() > before)
-                return;
-            await Task.Delay(TimeSpan.FromMilliseconds(200));
-        }
-        throw new TimeoutException($"{status} did not move past version {before} in 5 minutes.");
+            return response.IsSuccessStatusCode
+                && JsonNode.Parse(await response.Content.ReadAsStringAsync())!["version"]!.GetValue<int>() > before;
+        }, $"{status} did not move past version {before}");
     }
 
     /// <summary>An upload answered before its attach: the submission that points at it waits for the attach.</summary>
     private async Task AttachedAsync(string cycleId, string documentId)
     {
         Interlocked.Increment(ref _pending);
-        for (var waited = System.Diagnostics.Stopwatch.StartNew(); waited.Elapsed < TimeSpan.FromMinutes(5);)
+        await FollowAsync(async () =>
         {
             var status = JsonNode.Parse(await http.GetStringAsync($"/api/cycles/{cycleId}?showHistory=true"))!;
-            if (status["historyEvents"]!.AsArray().Any(e => e!["data"]?["document"]?["id"]?.GetValue<string>() == documentId))
-                return;
+            return status["historyEvents"]!.AsArray()
+                .Any(e => e!["data"]?["document"]?["id"]?.GetValue<string>() == documentId);
+        }, $"Document {documentId} was not attached");
+    }
+
+    /// <summary>Asks again every 200 ms, for up to 5 minutes, until what a followed answer promised is there.</summary>
+    private static async Task FollowAsync(Func<Task<bool>> done, string failure)
+    {
+        for (var waited = System.Diagnostics.Stopwatch.StartNew(); waited.Elapsed < TimeSpan.FromMinutes(5);)
+        {
+            if (await done()) return;
             await Task.Delay(TimeSpan.FromMilliseconds(200));
         }
-        throw new TimeoutException($"Document {documentId} was not attached in 5 minutes.");
+        throw new TimeoutException($"{failure} in 5 minutes.");
     }
 
     public Task RaiseAsync(string cycleId, string command, object? body = null) =>
